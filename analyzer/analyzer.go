@@ -1,0 +1,98 @@
+package analyzer
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"go/token"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+)
+
+// DocsURL is where the rule documentation lives; each diagnostic links to
+// DocsURL + "/<rule>.md".
+const DocsURL = "https://github.com/jwtssot/jwtssot/blob/main/docs/rules"
+
+//go:embed doc.go
+var docSource string
+
+// Analyzer is the jwtssot analyzer with the default configuration, refined by
+// its flags and by .jwtssot.yaml files. Drivers that need their own settings
+// (golangci-lint, tests) call New instead: instances do not share state.
+var Analyzer = mustNew(Config{})
+
+func mustNew(cfg Config) *analysis.Analyzer {
+	a, err := New(cfg)
+	if err != nil {
+		panic(err) // unreachable: the zero Config is valid
+	}
+	return a
+}
+
+// New returns a jwtssot analyzer whose settings are cfg overlaid on the
+// discovered .jwtssot.yaml (or cfg.ConfigFile): every field cfg sets wins
+// over the file. The analyzer's flags, when a driver sets them, win over
+// both. New validates cfg and returns a *ConfigError naming the bad key.
+func New(cfg Config) (*analysis.Analyzer, error) {
+	if err := settingsError(cfg); err != nil {
+		return nil, err
+	}
+	in := &instance{base: cfg, configs: newResolver()}
+	a := &analysis.Analyzer{
+		Name:       "jwtssot",
+		Doc:        packageDoc(docSource),
+		URL:        DocsURL,
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Run:        in.run,
+		ResultType: reflect.TypeFor[*Result](),
+		Flags:      *flag.NewFlagSet("jwtssot", flag.ContinueOnError),
+	}
+	in.bindFlags(&a.Flags)
+	return a, nil
+}
+
+// settingsError validates settings that did not come from a file.
+func settingsError(cfg Config) error {
+	var errs []error
+	for _, e := range cfg.check() {
+		errs = append(errs, &ConfigError{Key: e.path(), Msg: e.Msg})
+	}
+	return errors.Join(errs...)
+}
+
+// instance is the state of one analyzer: its settings and the cache of
+// discovered config files. Nothing is package-level, so two instances with
+// different settings (two golangci-lint plugin instances, parallel tests)
+// never interfere.
+type instance struct {
+	base    Config // from New
+	flags   Config // from the analyzer's flags
+	configs *resolver
+
+	explicitOnce sync.Once
+	explicitErr  error
+}
+
+// explicit is the configuration given in code and flags, which overrides the
+// discovered file key by key.
+func (in *instance) explicit() Config { return in.base.overlay(in.flags) }
+
+// A Finding is one reported violation with the facts a report needs beyond
+// the diagnostic: its rule, the library symbol involved and the function it
+// sits in. The analyzer's Result lists the package's findings in the order
+// they were reported.
+type Finding struct {
+	Rule     string
+	Pos, End token.Pos
+	Message  string // as reported, ending with the rule tag
+	Symbol   string // e.g. "github.com/golang-jwt/jwt/v5.Parse"; "" if none applies
+	Function string // enclosing function, e.g. "(*Server).login"; "" at package level
+}
+
+// Result is the analyzer's result for one package.
+type Result struct {
+	Findings []Finding
+}

@@ -1,0 +1,198 @@
+package analyzer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+)
+
+// Config is jwtssot's configuration. The .jwtssot.yaml file, the analyzer's
+// flags and golangci-lint's settings all decode into this one struct, so the
+// same settings mean the same findings in every front end. Keys are kebab-case
+// and no setting is a map keyed by import paths: golangci-lint's loader
+// lowercases map keys and splits them on dots.
+//
+// A nil field is unset: when a Config overlays another (flags over the file),
+// only its set fields win.
+type Config struct {
+	// Auth lists the auth packages, the single source of truth allowed to use
+	// JWT libraries: module-relative patterns ("./internal/auth/...") or import
+	// paths, with "..." as in `go list`.
+	Auth []string `json:"auth,omitempty" yaml:"auth"`
+	// Libraries adds import-path prefixes to the built-in JWT libraries.
+	Libraries []string `json:"libraries,omitempty" yaml:"libraries"`
+	// Tests makes jwtssot analyze _test.go files (default false).
+	Tests *bool `json:"tests,omitempty" yaml:"tests"`
+	// Disable lists rule ids to turn off.
+	Disable []string `json:"disable,omitempty" yaml:"disable"`
+	// Exclude lists file globs ("**" allowed), relative to the directory of
+	// the config file (or the module root), whose files are not analyzed.
+	Exclude []string `json:"exclude,omitempty" yaml:"exclude"`
+	// Replacements name the auth module's API to use instead of a library
+	// symbol; messages quote them.
+	Replacements []Replacement `json:"replacements,omitempty" yaml:"replacements"`
+	// SecretNames adds regular expressions for names of JWT secrets
+	// (identifiers, env vars, config keys, flag names).
+	SecretNames []string `json:"secret-names,omitempty" yaml:"secret-names"`
+
+	// ConfigFile, when set, is the config file to read instead of
+	// discovering .jwtssot.yaml. It is a flag (-config), not a setting.
+	ConfigFile string `json:"-" yaml:"-"`
+}
+
+// A Replacement names the auth module's API that replaces a JWT library
+// symbol, e.g. {symbol: github.com/golang-jwt/jwt/v5.Parse, use:
+// example.com/app/internal/auth.ValidateToken}. Symbol may also be a whole
+// library package, whose imports are then pointed at Use.
+type Replacement struct {
+	Symbol string `json:"symbol" yaml:"symbol"`
+	Use    string `json:"use" yaml:"use"`
+}
+
+// settingNames lists the config keys in the order docs/config.md gives them.
+var settingNames = []string{"auth", "libraries", "tests", "disable", "exclude", "replacements", "secret-names"}
+
+// overlay returns c with every set field of o replacing c's.
+func (c Config) overlay(o Config) Config {
+	if o.Auth != nil {
+		c.Auth = o.Auth
+	}
+	if o.Libraries != nil {
+		c.Libraries = o.Libraries
+	}
+	if o.Tests != nil {
+		c.Tests = o.Tests
+	}
+	if o.Disable != nil {
+		c.Disable = o.Disable
+	}
+	if o.Exclude != nil {
+		c.Exclude = o.Exclude
+	}
+	if o.Replacements != nil {
+		c.Replacements = o.Replacements
+	}
+	if o.SecretNames != nil {
+		c.SecretNames = o.SecretNames
+	}
+	if o.ConfigFile != "" {
+		c.ConfigFile = o.ConfigFile
+	}
+	return c
+}
+
+// A settingError is a problem with one value of one setting. Index is the
+// position in a list setting, or -1 for the setting as a whole; Field names
+// the key inside a list element ("symbol"), if any.
+type settingError struct {
+	Key   string
+	Index int
+	Field string
+	Msg   string
+}
+
+func (e settingError) path() string {
+	s := e.Key
+	if e.Index >= 0 {
+		s += fmt.Sprintf("[%d]", e.Index)
+	}
+	if e.Field != "" {
+		s += "." + e.Field
+	}
+	return s
+}
+
+// check validates every value of c and returns all the problems found, so a
+// user fixes a config in one round.
+func (c *Config) check() []settingError {
+	var errs []settingError
+	add := func(key string, i int, field, format string, args ...any) {
+		errs = append(errs, settingError{key, i, field, fmt.Sprintf(format, args...)})
+	}
+	for i, p := range c.Auth {
+		if err := validatePattern(p); err != nil {
+			add("auth", i, "", "%v", err)
+		}
+	}
+	for i, l := range c.Libraries {
+		if l == "" || strings.ContainsAny(l, " \t\\") || strings.Contains(l, "://") || strings.HasPrefix(l, "/") {
+			add("libraries", i, "", "%q is not an import path prefix (e.g. github.com/acme/jwt)", l)
+		}
+	}
+	for i, id := range c.Disable {
+		if RuleByID(id) == nil {
+			add("disable", i, "", "unknown rule %q (rules: %s)", id, strings.Join(RuleIDs(), ", "))
+		}
+	}
+	for i, g := range c.Exclude {
+		if g == "" || !doublestar.ValidatePattern(g) {
+			add("exclude", i, "", "%q is not a valid file glob", g)
+		}
+	}
+	libs := newLibraryMatcher(c.Libraries)
+	for i, r := range c.Replacements {
+		switch {
+		case strings.TrimSpace(r.Symbol) == "":
+			add("replacements", i, "symbol", "missing: the library symbol, e.g. github.com/golang-jwt/jwt/v5.Parse")
+		case libs.match(splitSymbol(r.Symbol).pkg) == "":
+			add("replacements", i, "symbol", "%q is not in a JWT library (add its module to libraries)", r.Symbol)
+		}
+		if strings.TrimSpace(r.Use) == "" {
+			add("replacements", i, "use", "missing: the auth module's API to use instead, e.g. example.com/app/internal/auth.ValidateToken")
+		}
+	}
+	for i, p := range c.SecretNames {
+		if p == "" {
+			add("secret-names", i, "", "empty pattern")
+		} else if _, err := regexp.Compile(p); err != nil {
+			add("secret-names", i, "", "bad regular expression: %v", err)
+		}
+	}
+	return errs
+}
+
+// symbolRef is a parsed replacement symbol: a package path and an optional
+// member, "Func" or "Type.Method".
+type symbolRef struct {
+	pkg    string
+	member string
+}
+
+// gopkgInVersion matches a gopkg.in last path element such as "go-jose.v2",
+// whose dot is part of the package path, not a member separator.
+var gopkgInVersion = regexp.MustCompile(`^[^.]+\.v[0-9]+`)
+
+// splitSymbol parses "path.Func", "path.Type.Method", "(*path.Type).Method",
+// "(path.Type).Method" or a bare package path.
+func splitSymbol(s string) symbolRef {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "(") {
+		if i := strings.Index(s, ")."); i > 0 {
+			recv := strings.TrimPrefix(s[1:i], "*")
+			ref := splitSymbol(recv)
+			ref.member += "." + s[i+2:]
+			return ref
+		}
+	}
+	slash := strings.LastIndex(s, "/")
+	last := s[slash+1:]
+	skip := 0
+	if m := gopkgInVersion.FindString(last); m != "" {
+		skip = len(m)
+	}
+	dot := strings.Index(last[skip:], ".")
+	if dot < 0 {
+		return symbolRef{pkg: s}
+	}
+	cut := slash + 1 + skip + dot
+	return symbolRef{pkg: s[:cut], member: s[cut+1:]}
+}
+
+func (r symbolRef) key() string {
+	if r.member == "" {
+		return r.pkg
+	}
+	return r.pkg + "." + r.member
+}

@@ -1,0 +1,212 @@
+package analyzer
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// DirectivePrefix starts a jwtssot directive comment. Like Go's own
+// directives (//go:generate), it has no space after the slashes.
+const DirectivePrefix = "//jwtssot:"
+
+// A Directive is a parsed //jwtssot:ignore comment.
+type Directive struct {
+	Rules  []string // rule ids, or ["all"]
+	Reason string
+}
+
+// ParseDirective parses the text of a comment. ok is false when the comment
+// is not meant as a jwtssot directive at all; err describes a comment that is
+// meant as one but is malformed (unknown verb, unknown rule, no reason).
+func ParseDirective(text string) (d Directive, ok bool, err error) {
+	rest, found := strings.CutPrefix(text, DirectivePrefix)
+	if !found {
+		if spaced, isSpaced := strings.CutPrefix(text, "// jwtssot:"); isSpaced && strings.HasPrefix(spaced, "ignore") {
+			return d, true, fmt.Errorf("directive must start with %s, without a space after the slashes", DirectivePrefix)
+		}
+		return d, false, nil
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 || fields[0] != "ignore" {
+		verb := ""
+		if len(fields) > 0 {
+			verb = fields[0]
+		}
+		return d, true, fmt.Errorf("unknown directive jwtssot:%s (want %signore <rule|all> <reason>)", verb, DirectivePrefix)
+	}
+	if len(fields) < 2 {
+		return d, true, fmt.Errorf("directive names no rule (want %signore <rule|all> <reason>)", DirectivePrefix)
+	}
+	for _, r := range strings.Split(fields[1], ",") {
+		if r == "" {
+			continue
+		}
+		if r != "all" && RuleByID(r) == nil {
+			return d, true, fmt.Errorf("directive names unknown rule %q (rules: %s, or all)", r, strings.Join(RuleIDs(), ", "))
+		}
+		d.Rules = append(d.Rules, r)
+	}
+	if len(d.Rules) == 0 {
+		return d, true, fmt.Errorf("directive names no rule (want %signore <rule|all> <reason>)", DirectivePrefix)
+	}
+	d.Reason = strings.TrimSpace(strings.Join(fields[2:], " "))
+	if d.Reason == "" {
+		return d, true, fmt.Errorf("directive has no reason: say why, e.g. %signore %s legacy service, removed in Q3", DirectivePrefix, fields[1])
+	}
+	return d, true, nil
+}
+
+// directive is a directive found in an analyzed file.
+type directive struct {
+	Directive
+	comment *ast.Comment
+	line    int
+	// ownLine directives stand alone on their line and cover the next
+	// line's statement or declaration, through its last line; trailing
+	// directives cover their own line only.
+	ownLine  bool
+	lastLine int // last covered line
+	err      error
+	used     bool
+}
+
+func (d *directive) covers(line int) bool {
+	if d.ownLine {
+		return line > d.line && line <= d.lastLine
+	}
+	return line == d.line
+}
+
+func (d *directive) coversRule(rule string) bool {
+	for _, r := range d.Rules {
+		if r == "all" || r == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// parseDirectives finds the directives of a file and the lines each covers.
+func (c *checker) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*directive {
+	f := fileCur.Node().(*ast.File)
+	var ds []*directive
+	var src []byte
+	for _, group := range f.Comments {
+		for _, com := range group.List {
+			if !strings.Contains(com.Text, "jwtssot:") {
+				continue
+			}
+			parsed, ok, err := ParseDirective(com.Text)
+			if !ok {
+				continue
+			}
+			line := tf.Line(com.Pos())
+			if src == nil {
+				src, _ = c.pass.ReadFile(tf.Name())
+			}
+			d := &directive{Directive: parsed, comment: com, line: line, err: err}
+			d.ownLine = aloneOnLine(src, tf, com.Pos())
+			d.lastLine = line + 1
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) > 0 {
+		extendToStatements(ds, fileCur, tf)
+	}
+	return ds
+}
+
+// aloneOnLine reports whether only white space precedes pos on its line.
+// Without the source it treats a comment in column 1 as alone.
+func aloneOnLine(src []byte, tf *token.File, pos token.Pos) bool {
+	off := tf.Offset(pos)
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	if src == nil || off > len(src) {
+		return off == start
+	}
+	return len(bytes.TrimSpace(src[start:off])) == 0
+}
+
+// extendToStatements stretches each own-line directive over the node that
+// starts on the next line (a multi-line statement, declaration or field), so
+// a directive above a call spread over several lines covers all of it.
+// It revisits only files that hold such directives.
+func extendToStatements(ds []*directive, fileCur inspector.Cursor, tf *token.File) {
+	next := map[int][]*directive{}
+	for _, d := range ds {
+		if d.ownLine {
+			next[d.line+1] = append(next[d.line+1], d)
+		}
+	}
+	if len(next) == 0 {
+		return
+	}
+	for cur := range fileCur.Preorder() {
+		n := cur.Node()
+		if _, isComment := n.(*ast.Comment); isComment {
+			continue
+		}
+		if targets, ok := next[tf.Line(n.Pos())]; ok {
+			end := tf.Line(n.End())
+			for _, d := range targets {
+				d.lastLine = max(d.lastLine, end)
+			}
+		}
+	}
+}
+
+// applyDirectives drops the findings a valid directive covers and reports
+// the directives that are malformed or suppress nothing.
+func (c *checker) applyDirectives() []Finding {
+	var kept []Finding
+	for _, f := range c.candidates {
+		if !c.suppressed(f) {
+			kept = append(kept, f)
+		}
+	}
+	c.candidates = nil
+	for _, fs := range c.files {
+		for _, d := range fs.directives {
+			switch {
+			case d.err != nil:
+				c.report(RuleDirective, d.comment.Pos(), d.comment.End(), "", "malformed jwtssot directive: "+d.err.Error())
+			case !d.used && c.anyEnabled(d.Rules):
+				c.report(RuleDirective, d.comment.Pos(), d.comment.End(), "",
+					"jwtssot:ignore "+strings.Join(d.Rules, ",")+" suppresses nothing here; remove it")
+			}
+		}
+	}
+	return append(kept, c.candidates...)
+}
+
+func (c *checker) suppressed(f Finding) bool {
+	fs := c.files[c.pass.Fset.File(f.Pos)]
+	if fs == nil {
+		return false
+	}
+	line := fs.tf.Line(f.Pos)
+	hit := false
+	for _, d := range fs.directives {
+		if d.err == nil && d.covers(line) && d.coversRule(f.Rule) {
+			d.used = true
+			hit = true
+		}
+	}
+	return hit
+}
+
+// anyEnabled reports whether a directive's rules include one that runs: a
+// directive for a disabled rule is not "unused".
+func (c *checker) anyEnabled(rules []string) bool {
+	for _, r := range rules {
+		if r == "all" || c.s.enabled(r) {
+			return true
+		}
+	}
+	return false
+}

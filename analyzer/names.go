@@ -1,0 +1,158 @@
+package analyzer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// nameWords splits an identifier, an environment variable, a config key or a
+// flag name into lower-case words: "JWTSecret" -> [jwt secret],
+// "JWT_SIGNING_KEY" -> [jwt signing key], "auth.jwt-secret" -> [auth jwt secret],
+// "hmacKey" -> [hmac key], "jwtHS256Key" -> [jwt hs256 key].
+func nameWords(name string) []string {
+	var words []string
+	runes := []rune(name)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			words = append(words, strings.ToLower(string(runes[start:end])))
+		}
+		start = -1
+	}
+	for i, r := range runes {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := runes[i-1]
+		switch {
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			// camelCase boundary: "jwtSecret".
+			flush(i)
+			start = i
+		case unicode.IsUpper(r) && unicode.IsUpper(prev) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
+			// End of an acronym: "JWTSecret" splits before "S".
+			flush(i)
+			start = i
+		case unicode.IsUpper(r) && unicode.IsDigit(prev):
+			// "HS256Key" splits before "K".
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(runes))
+	return words
+}
+
+// Word classes of the built-in secret-name heuristic. A name is a JWT secret
+// when its words hold a secret noun and a JWT context and nothing that makes it
+// the name of something else (the variable that holds the env var's name, the
+// key's ID, a CSRF token, ...). See docs/rules/hardcoded-secret.md.
+var (
+	// Nouns that hold key material.
+	secretNouns = wordSet("secret", "key", "passphrase")
+	// Words that make a secret noun a JWT signing secret on their own.
+	jwtContext = wordSet("jwt", "jws", "jwe", "jose", "hmac", "hs256", "hs384", "hs512",
+		"signing", "sign", "signer", "verify", "verifying", "verification")
+	// Words that make only "secret" (not "key") a JWT secret: "tokenSecret",
+	// "accessTokenSecret", "authSecret"; "tokenKey" is usually a context key.
+	secretOnlyContext = wordSet("token", "tokens", "access", "refresh", "auth", "bearer")
+	// Words that mean the name is about something other than the secret value:
+	// another kind of secret, or metadata of the secret.
+	notSecretWords = wordSet(
+		// Unrelated secrets and tokens.
+		"csrf", "xsrf", "session", "sessions", "cookie", "cookies", "state", "nonce", "pagination",
+		"page", "cursor", "api", "webhook", "webhooks", "stripe", "aws", "s3", "gcs", "oauth",
+		"oauth1", "oauth2", "client", "smtp", "db", "database", "redis", "encryption", "encrypt",
+		"license", "captcha", "recaptcha", "idempotency", "cache",
+		// Metadata about a secret rather than the secret itself.
+		"env", "envvar", "var", "variable", "name", "names", "id", "ids", "kid", "path", "paths",
+		"file", "filename", "dir", "url", "uri", "endpoint", "header", "prefix", "suffix", "ttl",
+		"exp", "expiry", "expiration", "expires", "duration", "lifetime", "timeout", "interval",
+		"len", "length", "size", "bits", "alg", "algo", "algorithm", "method", "type", "kind",
+		"version", "issuer", "audience", "claim", "claims", "ctx", "context", "lookup", "field",
+		"flag", "param", "label", "format", "pub", "public", "store", "rotation", "count",
+		"set", "jwks", "jwk", "fingerprint", "hash", "location", "source", "provider", "ref",
+		"arn", "config", "cfg", "required", "missing", "error", "err", "msg", "message",
+		"usage", "help", "description", "desc",
+	)
+)
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// secretNamer decides whether a name (identifier, field, map key, env var,
+// config key, flag name) names a JWT secret. The built-in heuristic is
+// extended by the user's secret-names patterns.
+type secretNamer struct {
+	extra []*regexp.Regexp
+}
+
+// isSecretName reports whether name looks like the name of a JWT secret.
+func (s *secretNamer) isSecretName(name string) bool {
+	for _, re := range s.extra {
+		if re.MatchString(name) {
+			return true
+		}
+	}
+	return builtinSecretName(nameWords(name))
+}
+
+func builtinSecretName(words []string) bool {
+	var noun, secretWord, context, secretContext bool
+	for _, w := range words {
+		if notSecretWords[w] {
+			return false
+		}
+		if compoundSecrets[w] {
+			noun, context = true, true
+			continue
+		}
+		if secretNouns[w] {
+			noun = true
+			secretWord = secretWord || w == "secret" || w == "passphrase"
+		}
+		context = context || jwtContext[w]
+		secretContext = secretContext || secretOnlyContext[w]
+	}
+	return noun && (context || (secretContext && secretWord))
+}
+
+// compoundSecrets are single words that name a JWT secret by themselves, as
+// written in lower-case env vars and config keys without separators.
+var compoundSecrets = wordSet("jwtsecret", "jwtkey", "jwtsigningkey", "hmackey", "hmacsecret",
+	"signingkey", "signingsecret")
+
+// keyShape matches a string that is the name of a setting rather than a
+// value: an env var (JWT_SECRET), a config key (jwt.secret, auth.jwt_secret),
+// or a flag name (jwt-secret).
+var keyShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)*$`)
+
+// isSecretKey reports whether a string literal is the name of a JWT secret
+// setting, such as "JWT_SECRET", "jwt.secret" or the flag name "jwt-secret".
+func (s *secretNamer) isSecretKey(lit string) bool {
+	return keyShape.MatchString(lit) && s.isSecretName(lit)
+}
+
+// settingNameShape matches values that can only be the name of a setting:
+// an env var in upper snake case (JWT_SECRET) or a dotted config key
+// (jwt.secret, auth.jwt_secret). Kebab and lower snake case values are not
+// included: "super-secret-jwt-key" is a typical hardcoded secret.
+var settingNameShape = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$|^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
+
+// isSettingName reports whether a value bound to a secret-looking name is
+// the name of the secret's setting rather than the secret:
+// const jwtSecretKey = "JWT_SECRET".
+func (s *secretNamer) isSettingName(value string) bool {
+	return settingNameShape.MatchString(value) && s.isSecretName(value)
+}

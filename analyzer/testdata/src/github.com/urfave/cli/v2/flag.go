@@ -1,0 +1,9 @@
+// Package cli is a stub of github.com/urfave/cli/v2.
+package cli
+
+type StringFlag struct {
+	Name    string
+	Usage   string
+	Value   string
+	EnvVars []string
+}
