@@ -15,16 +15,16 @@ import (
 // own functions (with their arguments) and keyfuncs' returns. It is
 // flow-insensitive: every value ever assigned to a variable or field counts.
 type flowIndex struct {
-	assigns   map[types.Object][]ast.Expr       // variable or field -> values assigned to it
-	tuples    map[types.Object][]tupleSource    // variable -> result i of a call
-	consts    map[*types.Const]ast.Expr         // constant declared here -> its value
-	decls     map[*types.Func]*ast.FuncDecl     // function declared here -> declaration
-	returns   map[ast.Node][]*ast.ReturnStmt    // FuncDecl or FuncLit -> its returns
-	results   map[ast.Node][]*types.Var         // FuncDecl or FuncLit -> named results
-	params    map[*types.Var]paramRef           // parameter -> its function and index
-	callSites map[*types.Func][]*ast.CallExpr   // function declared here -> its calls
-	envVars   map[types.Object]string           // variable -> JWT secret env key read into it
-	cmpOr     []*ast.CallExpr                   // cmp.Or calls, resolved after the walk
+	assigns   map[types.Object][]ast.Expr     // variable or field -> values assigned to it
+	tuples    map[types.Object][]tupleSource  // variable -> result i of a call
+	consts    map[*types.Const]ast.Expr       // constant declared here -> its value
+	decls     map[*types.Func]*ast.FuncDecl   // function declared here -> declaration
+	returns   map[ast.Node][]*ast.ReturnStmt  // FuncDecl or FuncLit -> its returns
+	results   map[ast.Node][]*types.Var       // FuncDecl or FuncLit -> named results
+	params    map[*types.Var]paramRef         // parameter -> its function and index
+	callSites map[*types.Func][]*ast.CallExpr // function declared here -> its calls
+	envVars   map[types.Object]string         // variable -> JWT secret env key read into it
+	cmpOr     []*ast.CallExpr                 // cmp.Or calls, resolved after the walk
 }
 
 type tupleSource struct {

@@ -28,13 +28,13 @@ type settings struct {
 
 func compileSettings(cfg Config, loc location) *settings {
 	s := &settings{
-		file:         loc.file,
-		authWritten:  cfg.Auth,
-		libs:         newLibraryMatcher(cfg.Libraries),
-		tests:        cfg.Tests != nil && *cfg.Tests,
-		disabled:     map[string]bool{},
-		baseDir:      loc.baseDir,
-		exclude:      cfg.Exclude,
+		file:            loc.file,
+		authWritten:     cfg.Auth,
+		libs:            newLibraryMatcher(cfg.Libraries),
+		tests:           cfg.Tests != nil && *cfg.Tests,
+		disabled:        map[string]bool{},
+		baseDir:         loc.baseDir,
+		exclude:         cfg.Exclude,
 		replacements:    map[string]string{},
 		replacementList: cfg.Replacements,
 		names:           &secretNamer{},
