@@ -63,7 +63,7 @@ var getterName = regexp.MustCompile(`^(must)?(get|lookup|require|fetch|read|load
 // notSettingPackages hold functions named like getters that read request
 // data, contexts or maps, never the process's settings.
 var notSettingPackages = []string{
-	"net/http", "net/url", "context", "sync", "fmt", "log", "errors", "strings", "bytes",
+	"flag", "net/http", "net/url", "context", "sync", "fmt", "log", "errors", "strings", "bytes",
 	"github.com/gin-gonic/gin", "github.com/labstack/echo", "github.com/gofiber/fiber",
 	"github.com/go-chi/chi", "github.com/gorilla/mux", "google.golang.org/grpc/metadata",
 }
@@ -97,8 +97,10 @@ func isSettingGetter(callee types.Object) bool {
 		return true
 	}
 	switch name {
-	case "String", "Bytes", "MustString", "MustBytes": // koanf
-		return true
+	case "String", "Bytes", "MustString", "MustBytes":
+		// koanf's getters; elsewhere (pflag, kingpin) these names
+		// define flags, whose defaults the hardcoded-secret rule checks.
+		return strings.Contains(path, "/koanf")
 	}
 	return false
 }

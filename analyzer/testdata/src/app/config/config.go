@@ -3,6 +3,7 @@
 package config
 
 import (
+	"flag"
 	"net/http"
 	"os"
 	"syscall"
@@ -44,6 +45,9 @@ func traps(r *http.Request, gc *gin.Context, secret string) {
 	_ = os.Getenv("SESSION_SECRET")
 	_ = os.Getenv("JWT_PUBLIC_KEY")
 	_ = os.Getenv("JWT_SECRET_FILE")
+	// Defining a flag is not reading a secret; its default is checked by
+	// hardcoded-secret, and an empty default is fine.
+	_ = flag.String("jwt-secret", "", "JWT signing secret")
 	_ = os.Getenv("PORT")
 	_ = os.Setenv("JWT_SECRET", secret)
 	_ = viper.BindEnv("jwt.secret", "JWT_SECRET")

@@ -1,0 +1,120 @@
+// Package cli is the jwtssot command: the standalone scan with its report
+// formats and baseline, and the dispatch to the vet protocol.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/report"
+)
+
+// Exit codes, documented in docs/cli.md.
+const (
+	ExitClean      = 0 // no violations (with a baseline: no new ones)
+	ExitViolations = 1 // violations found
+	ExitUsage      = 2 // bad flags, bad config, nothing to scan
+	ExitLoad       = 3 // some packages could not be loaded or type-checked
+)
+
+// options are the standalone scan's flags.
+type options struct {
+	dir           string
+	format        string
+	output        string
+	color         string
+	tags          string
+	baseline      string
+	writeBaseline string
+	quiet         bool
+	verbose       bool
+	version       bool
+	explain       string
+	patterns      []string
+}
+
+// usageError is a problem with how jwtssot was called: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// Main runs the standalone scan (the vet protocol is dispatched before, see
+// IsVetInvocation) and returns the exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "help" {
+		if len(args) > 1 {
+			return explain(args[1], stdout, stderr)
+		}
+		printUsage(stdout, nil)
+		return ExitClean
+	}
+	a, err := analyzer.New(analyzer.Config{})
+	if err != nil {
+		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		return ExitUsage
+	}
+	var o options
+	fs := newFlagSet(&o, a)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(stdout, fs)
+			return ExitClean
+		}
+		fmt.Fprintf(stderr, "jwtssot: %v\nRun 'jwtssot -h' for usage.\n", err)
+		return ExitUsage
+	}
+	o.patterns = fs.Args()
+	switch {
+	case o.version:
+		fmt.Fprintf(stdout, "jwtssot %s\n", Version())
+		return ExitClean
+	case o.explain != "":
+		return explain(o.explain, stdout, stderr)
+	}
+	if err := o.check(); err != nil {
+		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		return ExitUsage
+	}
+	code, err := scan(context.Background(), &o, a, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+	}
+	return code
+}
+
+// check validates flag values that parsing cannot.
+func (o *options) check() error {
+	if !slices.Contains(report.Formats, o.format) {
+		return usagef("-format %q: want one of %s", o.format, strings.Join(report.Formats, ", "))
+	}
+	switch o.color {
+	case "auto", "always", "never":
+	default:
+		return usagef("-color %q: want auto, always or never", o.color)
+	}
+	if o.baseline != "" && o.writeBaseline != "" && o.baseline == o.writeBaseline {
+		return usagef("-baseline and -write-baseline name the same file %s: write the baseline in one run, compare with it in later ones", o.baseline)
+	}
+	return nil
+}
+
+// explain prints a rule's documentation.
+func explain(id string, stdout, stderr io.Writer) int {
+	r := analyzer.RuleByID(id)
+	if r == nil {
+		fmt.Fprintf(stderr, "jwtssot: no rule %q (rules: %s)\n", id, strings.Join(analyzer.RuleIDs(), ", "))
+		return ExitUsage
+	}
+	fmt.Fprint(stdout, ruleDoc(*r))
+	return ExitClean
+}
+

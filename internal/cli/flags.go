@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// newFlagSet declares the scan's flags and the analyzer's own (-config,
+// -auth, -tests, ...), which are the same flags go vet knows as
+// -jwtssot.config, -jwtssot.auth, ...; the prefixed spellings work here too,
+// so a command line can move between the two modes.
+func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
+	fs := flag.NewFlagSet("jwtssot", flag.ContinueOnError)
+	fs.StringVar(&o.dir, "C", "", "run as if jwtssot were started in `dir`")
+	fs.StringVar(&o.format, "format", "text", "report `format`: text, json, sarif, github or markdown")
+	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of stdout")
+	fs.StringVar(&o.color, "color", "auto", "color the text report: auto, always or never")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags`")
+	fs.StringVar(&o.baseline, "baseline", "", "report only violations not recorded in baseline `file`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record today's violations in baseline `file`")
+	fs.BoolVar(&o.quiet, "q", false, "print violations only, no summary")
+	fs.BoolVar(&o.verbose, "v", false, "print progress on stderr")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit")
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(f.Value, f.Name, f.Usage)
+		fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+	})
+	return fs
+}
+
+const usageHead = `jwtssot finds JWT code outside your auth module: imports and calls of JWT
+libraries, hardcoded JWT secrets, and JWT secrets read outside the auth
+packages. Configure the auth packages in .jwtssot.yaml (see docs/config.md).
+
+Usage:
+  jwtssot [flags] [packages]          scan packages (default ./...)
+  go vet -vettool=$(which jwtssot) [-jwtssot.auth=...] [packages]
+  jwtssot help [rule]                 this help, or a rule's documentation
+
+Examples:
+  jwtssot ./...                               report every violation
+  jwtssot -auth ./internal/auth/... ./...     declare the auth module by flag
+  jwtssot -format sarif -o jwtssot.sarif      for GitHub code scanning
+  jwtssot -write-baseline .jwtssot-baseline.json
+  jwtssot -baseline .jwtssot-baseline.json    fail only on new violations
+  jwtssot -explain hardcoded-secret
+
+Exit status: 0 no (new) violations, 1 violations, 2 usage or config error,
+3 some packages could not be loaded or type-checked.
+
+Flags:
+`
+
+// printUsage writes the help text, with the flags if fs is given.
+func printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, usageHead)
+	if fs == nil {
+		fmt.Fprintln(w, "  run 'jwtssot -h' to list them")
+		return
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		if strings.Contains(f.Name, ".") {
+			return // the vet spelling of an analyzer flag, listed once
+		}
+		name, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		if def := f.DefValue; def != "" && def != "false" {
+			usage += fmt.Sprintf(" (default %q)", def)
+		}
+		fmt.Fprintf(w, "%-28s %s\n", line, usage)
+	})
+	fmt.Fprintln(w, "\nDocs: https://github.com/jwtssot/jwtssot/tree/main/docs")
+}

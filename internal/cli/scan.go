@@ -1,0 +1,282 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/atomicfile"
+	"github.com/jwtssot/jwtssot/internal/baseline"
+	"github.com/jwtssot/jwtssot/internal/load"
+	"github.com/jwtssot/jwtssot/internal/report"
+)
+
+// scan lists the packages, analyzes them as they are type-checked, and
+// writes the report. It returns the exit status and an error to print.
+func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr io.Writer) (int, error) {
+	start := time.Now()
+	if o.dir != "" {
+		if err := os.Chdir(o.dir); err != nil {
+			return ExitUsage, fmt.Errorf("-C %s: %v", o.dir, errors.Unwrap(err))
+		}
+	}
+	root, err := os.Getwd()
+	if err != nil {
+		return ExitUsage, err
+	}
+	tests, err := preflightConfig(a, root)
+	if err != nil {
+		return ExitUsage, err
+	}
+	var base *baseline.File
+	if o.baseline != "" {
+		if base, err = baseline.Read(o.baseline); err != nil {
+			return ExitUsage, err
+		}
+	}
+	prog := newProgress(stderr, o.verbose)
+	prog.status("listing packages with go list (this builds their dependencies' export data)")
+	g, err := load.List(ctx, load.Config{Patterns: o.patterns, Tests: tests, Tags: o.tags})
+	if err != nil {
+		return ExitUsage, listError(err)
+	}
+	if len(g.Roots) == 0 {
+		return ExitUsage, usagef("%s matched no packages; run jwtssot in a Go module (or with -C dir) and pass package patterns such as ./...", quotePatterns(o.patterns))
+	}
+
+	s := &scanState{root: root, fset: g.Fset, analyzer: a, sources: map[string][]string{}}
+	g.Each(ctx, 0, s.analyze, prog.loaded)
+	prog.done(len(g.Roots), time.Since(start))
+
+	if len(s.configErrs) > 0 {
+		return ExitUsage, errors.Join(s.configErrs...)
+	}
+	r := s.report()
+	code := ExitClean
+	switch {
+	case o.writeBaseline != "":
+		if err := baseline.Write(o.writeBaseline, r.Violations); err != nil {
+			return ExitUsage, fmt.Errorf("writing baseline %s: %v", o.writeBaseline, err)
+		}
+		fmt.Fprintf(stderr, "jwtssot: wrote %d violations to baseline %s\n", len(r.Violations), o.writeBaseline)
+	case base != nil:
+		r.Violations, r.Baseline = base.Apply(o.baseline, r.Violations)
+		r.Summarize()
+		fallthrough
+	default:
+		if len(r.Violations) > 0 {
+			code = ExitViolations
+		}
+	}
+	if len(r.Errors) > 0 {
+		code = ExitLoad
+	}
+	if err := writeReport(o, r, stdout, stderr); err != nil {
+		return ExitUsage, err
+	}
+	return code, nil
+}
+
+// scanState gathers the results of the packages analyzed concurrently.
+type scanState struct {
+	root     string
+	fset     *token.FileSet
+	analyzer *analysis.Analyzer
+
+	mu         sync.Mutex
+	violations []report.Violation
+	errors     []report.PackageError
+	configErrs []error
+	packages   int
+	files      int
+	sources    map[string][]string // file → lines, for fingerprints
+}
+
+// analyze runs the analyzer on one type-checked package.
+func (s *scanState) analyze(p *packages.Package) {
+	if p.IllTyped {
+		s.mu.Lock()
+		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: summarizeErrors(p.Errors)})
+		s.mu.Unlock()
+		return
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{s.analyzer}, []*packages.Package{p}, &checker.Options{Sequential: true})
+	var act *checker.Action
+	if err == nil {
+		for _, r := range graph.Roots {
+			if r.Analyzer == s.analyzer {
+				act = r
+			}
+		}
+		if act == nil {
+			err = errors.New("internal error: no analysis of the package")
+		} else {
+			err = act.Err
+		}
+	}
+	var vs []report.Violation
+	if err == nil {
+		res, _ := act.Result.(*analyzer.Result)
+		if res != nil {
+			for _, f := range res.Findings {
+				vs = append(vs, s.violation(p, f))
+			}
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var cerr *analyzer.ConfigError
+	switch {
+	case errors.As(err, &cerr):
+		if !containsError(s.configErrs, cerr) {
+			s.configErrs = append(s.configErrs, cerr)
+		}
+	case err != nil:
+		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: err.Error()})
+	}
+	s.packages++
+	s.files += len(p.CompiledGoFiles)
+	s.violations = append(s.violations, vs...)
+}
+
+func containsError(errs []error, err error) bool {
+	for _, e := range errs {
+		if e.Error() == err.Error() {
+			return true
+		}
+	}
+	return false
+}
+
+// violation turns a finding into a report row.
+func (s *scanState) violation(p *packages.Package, f analyzer.Finding) report.Violation {
+	pos, end := s.fset.Position(f.Pos), s.fset.Position(f.End)
+	v := report.Violation{
+		Rule: f.Rule, File: s.relative(pos.Filename), Line: pos.Line, Column: pos.Column,
+		EndLine: end.Line, EndColumn: end.Column,
+		Package: p.PkgPath, Function: f.Function, Symbol: f.Symbol, Message: f.Message,
+	}
+	if !end.IsValid() {
+		v.EndLine, v.EndColumn = v.Line, v.Column
+	}
+	v.SourceLine = s.line(pos.Filename, pos.Line)
+	return v
+}
+
+// relative is filename relative to the scan root, slash-separated.
+func (s *scanState) relative(filename string) string {
+	if rel, err := filepath.Rel(s.root, filename); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(filename)
+}
+
+// line returns a line of a file, read once per file.
+func (s *scanState) line(filename string, n int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	lines, ok := s.sources[filename]
+	if !ok {
+		data, _ := os.ReadFile(filename)
+		lines = strings.Split(string(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))), "\n")
+		s.sources[filename] = lines
+	}
+	if n >= 1 && n <= len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}
+
+// report assembles the sorted, fingerprinted, summarized report.
+func (s *scanState) report() *report.Report {
+	vs := dedupe(s.violations)
+	report.Sort(vs)
+	report.Fingerprint(vs)
+	errs := s.errors
+	if errs == nil {
+		errs = []report.PackageError{}
+	}
+	sortErrors(errs)
+	r := &report.Report{
+		Version:    report.SchemaVersion,
+		Tool:       report.Tool{Name: "jwtssot", Version: Version()},
+		Violations: vs,
+		Errors:     errs,
+	}
+	r.Summary.Packages, r.Summary.Files = s.packages, s.files
+	r.Summarize()
+	return r
+}
+
+// dedupe drops repeated findings: a file can belong to more than one
+// package variant (with -tests), and the report lists each violation once.
+func dedupe(vs []report.Violation) []report.Violation {
+	type key struct {
+		file         string
+		line, column int
+		rule, msg    string
+	}
+	seen := map[key]bool{}
+	out := make([]report.Violation, 0, len(vs))
+	for _, v := range vs {
+		k := key{v.File, v.Line, v.Column, v.Rule, v.Message}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// summarizeErrors turns a package's errors into one line.
+func summarizeErrors(errs []packages.Error) string {
+	const maxShown = 3
+	var parts []string
+	for i, e := range errs {
+		if i == maxShown {
+			parts = append(parts, fmt.Sprintf("and %d more errors", len(errs)-maxShown))
+			break
+		}
+		parts = append(parts, e.Error())
+	}
+	if len(parts) == 0 {
+		return "package has errors"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// writeReport writes the report to -o (atomically) or stdout. Package
+// errors also go to stderr unless the text report already lists them there.
+func writeReport(o *options, r *report.Report, stdout, stderr io.Writer) error {
+	toFile := o.output != ""
+	opts := report.Options{Quiet: o.quiet, Color: useColor(o.color, stdout, toFile)}
+	if len(r.Errors) > 0 && (o.format != "text" || o.quiet || toFile) {
+		for _, e := range r.Errors {
+			fmt.Fprintf(stderr, "jwtssot: package %s could not be checked: %s\n", e.Package, e.Message)
+		}
+	}
+	if !toFile {
+		return report.Write(stdout, o.format, r, opts)
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, o.format, r, opts); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(o.output, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("-o %s: %v", o.output, err)
+	}
+	return nil
+}

@@ -1,0 +1,274 @@
+// Package load lists Go packages once and type-checks the ones to scan one
+// at a time, streaming them to the caller.
+//
+// go/packages type-checks every root package before returning any of them,
+// so the syntax and type information of a whole monorepo sit in memory at
+// once. A scan needs one package at a time: List runs `go list` once
+// (which also builds the dependencies' export data), and Each parses and
+// type-checks each root from source, with its imports read from export data,
+// hands it to the caller and lets it go. Peak memory is then the export data
+// plus one package per worker.
+package load
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// Config says what to list.
+type Config struct {
+	Dir      string   // directory to run `go list` in; "" is the current one
+	Patterns []string // package patterns; none means "./..."
+	Tests    bool     // include test packages
+	Tags     string   // build tags, comma-separated
+	Env      []string // environment for `go list`; nil is os.Environ()
+}
+
+// Graph is the result of listing: the packages to scan and everything they
+// import.
+type Graph struct {
+	Roots []*packages.Package
+	Fset  *token.FileSet
+
+	sizes    types.Sizes
+	exportMu sync.Mutex // guards byID and the types.Packages in it
+	byID     map[string]*types.Package
+}
+
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+	packages.NeedModule | packages.NeedTypesSizes
+
+// List runs `go list` once for cfg's patterns. Errors of the go command
+// itself (not a module, a bad pattern) are returned; errors of single
+// packages stay on the packages and surface from Each.
+func List(ctx context.Context, cfg Config) (*Graph, error) {
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pcfg := &packages.Config{
+		Context: ctx,
+		Mode:    listMode,
+		Dir:     cfg.Dir,
+		Tests:   cfg.Tests,
+		Env:     cfg.Env,
+	}
+	if cfg.Tags != "" {
+		pcfg.BuildFlags = []string{"-tags=" + cfg.Tags}
+	}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	g := &Graph{Fset: token.NewFileSet(), byID: map[string]*types.Package{}}
+	g.Roots = scanRoots(pkgs)
+	for _, p := range pkgs {
+		if p.TypesSizes != nil {
+			g.sizes = p.TypesSizes
+			break
+		}
+	}
+	return g, nil
+}
+
+// scanRoots drops the synthesized test mains ("p.test") and, when a test
+// variant "p [p.test]" exists, the plain "p": the variant holds all of p's
+// files plus its in-package tests, so scanning both would report p twice.
+func scanRoots(pkgs []*packages.Package) []*packages.Package {
+	hasVariant := map[string]bool{}
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, "["+p.PkgPath+".test]") {
+			hasVariant[p.PkgPath] = true
+		}
+	}
+	var roots []*packages.Package
+	for _, p := range pkgs {
+		switch {
+		case isTestMain(p):
+		case p.ID == p.PkgPath && hasVariant[p.PkgPath]:
+		default:
+			roots = append(roots, p)
+		}
+	}
+	sort.Slice(roots, func(i, j int) bool { return roots[i].ID < roots[j].ID })
+	return roots
+}
+
+func isTestMain(p *packages.Package) bool {
+	return p.Name == "main" && strings.HasSuffix(p.PkgPath, ".test") && !strings.Contains(p.ID, " ")
+}
+
+// Each type-checks every root from source and calls fn with it, from up to
+// workers goroutines (GOMAXPROCS if workers < 1). A root with list, parse or
+// type errors is passed with pkg.IllTyped set and its errors in pkg.Errors.
+// fn must not keep the package's syntax or type information: Each drops
+// them when fn returns. progress, if not nil, is called after each root.
+func (g *Graph) Each(ctx context.Context, workers int, fn func(*packages.Package), progress func(done, total int)) {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan *packages.Package)
+	var wg sync.WaitGroup
+	var done atomic.Int64
+	for range workers {
+		wg.Go(func() {
+			for p := range jobs {
+				g.check(p)
+				fn(p)
+				p.Syntax, p.TypesInfo, p.Types = nil, nil, nil
+				if progress != nil {
+					progress(int(done.Add(1)), len(g.Roots))
+				}
+			}
+		})
+	}
+	for _, p := range g.Roots {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// check parses and type-checks p, recording problems in p.Errors.
+func (g *Graph) check(p *packages.Package) {
+	p.Fset = g.Fset
+	p.TypesSizes = g.sizes
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		f, err := parser.ParseFile(g.Fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil {
+			p.Syntax = append(p.Syntax, f)
+		}
+		if err != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+		}
+	}
+	p.TypesInfo = &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+	p.Types = types.NewPackage(p.PkgPath, p.Name)
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) { return g.importFor(p, path) }),
+		Sizes:    g.sizes,
+		// Every error counts, soft ones (unused variables) included:
+		// the compiler rejects them too, and go vet reports them.
+		Error: func(err error) { p.Errors = append(p.Errors, toPackagesError(err)) },
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	_ = types.NewChecker(tc, g.Fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	p.IllTyped = len(p.Errors) > 0
+}
+
+// importFor returns the package that path denotes in p, from export data.
+func (g *Graph) importFor(p *packages.Package, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	dep := p.Imports[path]
+	if dep == nil {
+		return nil, fmt.Errorf("no metadata for %s", path)
+	}
+	return g.fromExportData(dep)
+}
+
+// fromExportData reads dep's export data once. gcexportdata.Read may create
+// or complete the types.Package of any package in dep's transitive
+// closure, so reads are serialized (as in go/packages).
+func (g *Graph) fromExportData(dep *packages.Package) (*types.Package, error) {
+	g.exportMu.Lock()
+	defer g.exportMu.Unlock()
+	if t := g.byID[dep.ID]; t != nil && t.Complete() {
+		return t, nil
+	}
+	if dep.ExportFile == "" {
+		if len(dep.Errors) > 0 {
+			return nil, fmt.Errorf("%s does not compile: %s", dep.PkgPath, dep.Errors[0].Msg)
+		}
+		return nil, fmt.Errorf("no export data for %s", dep.PkgPath)
+	}
+	f, err := os.Open(dep.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", dep.PkgPath, err)
+	}
+	view := map[string]*types.Package{}
+	seen := map[string]bool{}
+	var visit func(*packages.Package)
+	visit = func(q *packages.Package) {
+		for _, imp := range q.Imports {
+			if seen[imp.ID] {
+				continue
+			}
+			seen[imp.ID] = true
+			view[imp.PkgPath] = g.placeholder(imp)
+			visit(imp)
+		}
+	}
+	visit(dep)
+	view[dep.PkgPath] = g.placeholder(dep)
+	t, err := gcexportdata.Read(r, g.Fset, view, dep.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", dep.PkgPath, err)
+	}
+	g.byID[dep.ID] = t
+	return t, nil
+}
+
+// placeholder returns the one types.Package for a package ID, creating it
+// empty: export data fills it in when it is read.
+func (g *Graph) placeholder(p *packages.Package) *types.Package {
+	if p.PkgPath == "unsafe" {
+		return types.Unsafe
+	}
+	t := g.byID[p.ID]
+	if t == nil {
+		t = types.NewPackage(p.PkgPath, p.Name)
+		g.byID[p.ID] = t
+	}
+	return t
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func toPackagesError(err error) packages.Error {
+	if te, ok := err.(types.Error); ok {
+		return packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError}
+	}
+	return packages.Error{Msg: err.Error(), Kind: packages.UnknownError}
+}

@@ -1,0 +1,29 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+)
+
+// Fingerprint gives each violation an identity that survives edits which
+// only move it: it hashes the rule, file, enclosing function, symbol and the
+// violation's source line with its whitespace normalized, never its line
+// number. Identical violations in one function are told apart by an
+// occurrence index, in source order. vs must be sorted (see Sort).
+func Fingerprint(vs []Violation) {
+	seen := map[string]int{}
+	for i := range vs {
+		v := &vs[i]
+		key := strings.Join([]string{v.Rule, v.File, v.Function, v.Symbol, normalizeLine(v.SourceLine)}, "\x00")
+		n := seen[key]
+		seen[key] = n + 1
+		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
+		v.Fingerprint = hex.EncodeToString(sum[:16])
+	}
+}
+
+// normalizeLine collapses runs of whitespace, so re-indenting or gofmt's
+// alignment changes do not change a fingerprint.
+func normalizeLine(s string) string { return strings.Join(strings.Fields(s), " ") }

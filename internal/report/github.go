@@ -1,0 +1,42 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jwtssot/jwtssot/analyzer"
+)
+
+// writeGitHub writes GitHub Actions workflow commands: one ::error per
+// violation, which the runner shows as an annotation on the pull request.
+func writeGitHub(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, v := range r.Violations {
+		body, _ := analyzer.SplitMessage(v.Message)
+		fmt.Fprintf(bw, "::error file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			escapeProperty(v.File), v.Line, v.Column, v.EndLine, v.EndColumn,
+			escapeProperty("jwtssot("+v.Rule+")"), escapeData(body))
+	}
+	for _, e := range r.Errors {
+		fmt.Fprintf(bw, "::error title=%s::%s\n", escapeProperty("jwtssot: package not checked"),
+			escapeData(e.Package+": "+e.Message))
+	}
+	if b := r.Baseline; b != nil {
+		fmt.Fprintf(bw, "::notice title=jwtssot baseline::%s\n",
+			escapeData(fmt.Sprintf("%d known violations remain, %d new, %d fixed", b.Known, b.New, b.Fixed)))
+	}
+	return bw.Flush()
+}
+
+// escapeData escapes a workflow command's message, as the runner's
+// toolkit does.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,136 @@
+// Package report holds a scan's results and writes them in each output
+// format: text, json, sarif, github and markdown.
+package report
+
+import (
+	"cmp"
+	"slices"
+)
+
+// SchemaVersion is the version of the JSON report; it changes only when a
+// field changes meaning or disappears.
+const SchemaVersion = 1
+
+// Report is the result of one scan, in the shape of the JSON format.
+type Report struct {
+	Version    int            `json:"version"`
+	Tool       Tool           `json:"tool"`
+	Violations []Violation    `json:"violations"`
+	Summary    Summary        `json:"summary"`
+	Baseline   *BaselineStats `json:"baseline,omitempty"`
+	Errors     []PackageError `json:"errors"`
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// A Violation is one finding.
+type Violation struct {
+	Rule        string `json:"rule"`
+	File        string `json:"file"` // relative to the scan root, slash-separated
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	EndLine     int    `json:"end_line"`
+	EndColumn   int    `json:"end_column"`
+	Package     string `json:"package"`
+	Function    string `json:"function"` // enclosing function; "" at package level
+	Symbol      string `json:"symbol"`   // JWT library symbol involved; "" if none
+	Message     string `json:"message"`  // ends with the rule tag " (jwtssot/<rule>)"
+	Fingerprint string `json:"fingerprint"`
+
+	// SourceLine is the text of the violation's line, which the
+	// fingerprint hashes; it is not part of the report.
+	SourceLine string `json:"-"`
+}
+
+// Summary counts the violations reported (with a baseline: the new ones).
+type Summary struct {
+	Total      int             `json:"total"`
+	ByRule     map[string]int  `json:"by_rule"`
+	ByPackage  map[string]int  `json:"by_package"`
+	ByFunction []FunctionCount `json:"by_function"`
+	Packages   int             `json:"packages"` // packages scanned
+	Files      int             `json:"files"`    // Go files scanned
+}
+
+// FunctionCount is the number of violations in one function: a function
+// with many is usually a JWT handler of its own that the migration deletes.
+type FunctionCount struct {
+	Package  string `json:"package"`
+	Function string `json:"function"`
+	Count    int    `json:"count"`
+}
+
+// BaselineStats compares the scan with a baseline.
+type BaselineStats struct {
+	File  string `json:"file"`
+	Known int    `json:"known"` // in the baseline and still there
+	New   int    `json:"new"`   // not in the baseline: reported and failing
+	Fixed int    `json:"fixed"` // in the baseline and gone
+}
+
+// PackageError is a package that could not be loaded or type-checked.
+type PackageError struct {
+	Package string `json:"package"`
+	Message string `json:"message"`
+}
+
+// Sort orders violations by file, position and rule, so that reports are
+// the same from run to run whatever order packages were analyzed in.
+func Sort(vs []Violation) {
+	slices.SortFunc(vs, func(a, b Violation) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Summarize fills r.Summary's counts from r.Violations; packages and files
+// scanned are the caller's to set.
+func (r *Report) Summarize() {
+	s := &r.Summary
+	s.Total = len(r.Violations)
+	s.ByRule = map[string]int{}
+	s.ByPackage = map[string]int{}
+	byFunc := map[FunctionCount]int{}
+	for _, v := range r.Violations {
+		s.ByRule[v.Rule]++
+		s.ByPackage[v.Package]++
+		if v.Function != "" {
+			byFunc[FunctionCount{Package: v.Package, Function: v.Function}]++
+		}
+	}
+	s.ByFunction = []FunctionCount{}
+	for k, n := range byFunc {
+		k.Count = n
+		s.ByFunction = append(s.ByFunction, k)
+	}
+	slices.SortFunc(s.ByFunction, func(a, b FunctionCount) int {
+		return cmp.Or(-cmp.Compare(a.Count, b.Count), cmp.Compare(a.Package, b.Package), cmp.Compare(a.Function, b.Function))
+	})
+}
+
+// Ranked is a name and its count, for tables sorted by count.
+type Ranked struct {
+	Name  string
+	Count int
+}
+
+// Rank sorts a count map by descending count, then name.
+func Rank(m map[string]int) []Ranked {
+	out := make([]Ranked, 0, len(m))
+	for k, n := range m {
+		out = append(out, Ranked{k, n})
+	}
+	slices.SortFunc(out, func(a, b Ranked) int {
+		return cmp.Or(-cmp.Compare(a.Count, b.Count), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}

@@ -1,0 +1,136 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/jwtssot/jwtssot/analyzer"
+)
+
+// topN is how many packages and functions the text summary lists.
+const topN = 10
+
+// palette colors the text report; every color is off unless enabled.
+type palette struct {
+	rule  map[string]*color.Color
+	bold  *color.Color
+	faint *color.Color
+}
+
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	return palette{
+		rule: map[string]*color.Color{
+			analyzer.RuleImport:          mk(color.FgCyan),
+			analyzer.RuleCall:            mk(color.FgYellow),
+			analyzer.RuleHardcodedSecret: mk(color.FgRed, color.Bold),
+			analyzer.RuleSecretAccess:    mk(color.FgMagenta),
+			analyzer.RuleDirective:       mk(color.FgBlue),
+		},
+		bold:  mk(color.Bold),
+		faint: mk(color.Faint),
+	}
+}
+
+func (p palette) ruleColor(rule string) *color.Color {
+	if c := p.rule[rule]; c != nil {
+		return c
+	}
+	return p.bold
+}
+
+// writeText writes "file:line:col: message [rule]" lines, then a summary a
+// team can size a migration with.
+func writeText(w io.Writer, r *Report, opts Options) error {
+	bw := bufio.NewWriter(w)
+	p := newPalette(opts.Color)
+	for _, v := range r.Violations {
+		body, _ := analyzer.SplitMessage(v.Message)
+		fmt.Fprintf(bw, "%s: %s %s\n", p.bold.Sprintf("%s:%d:%d", v.File, v.Line, v.Column), body,
+			p.ruleColor(v.Rule).Sprintf("[%s]", v.Rule))
+	}
+	if !opts.Quiet {
+		if len(r.Violations) > 0 {
+			fmt.Fprintln(bw)
+		}
+		writeTextSummary(bw, r, p)
+	}
+	return bw.Flush()
+}
+
+func writeTextSummary(w io.Writer, r *Report, p palette) {
+	s := r.Summary
+	noun := "JWT violations outside the SSOT"
+	if r.Baseline != nil {
+		noun = "new JWT violations outside the SSOT"
+	}
+	if s.Total == 0 {
+		fmt.Fprintf(w, "jwtssot: no %s (%s scanned)\n", noun, plural(s.Packages, "package"))
+	} else {
+		var parts []string
+		for _, rk := range rankRules(s.ByRule) {
+			parts = append(parts, fmt.Sprintf("%s %d", p.ruleColor(rk.Name).Sprint(rk.Name), rk.Count))
+		}
+		fmt.Fprintf(w, "jwtssot: %s %s in %s (%s); %s scanned\n",
+			p.bold.Sprint(s.Total), noun, plural(len(s.ByPackage), "package"), strings.Join(parts, ", "),
+			plural(s.Packages, "package"))
+		fmt.Fprintln(w, "\nTop packages:")
+		for i, rk := range Rank(s.ByPackage) {
+			if i == topN {
+				fmt.Fprintf(w, "  %s\n", p.faint.Sprintf("... and %d more", len(s.ByPackage)-topN))
+				break
+			}
+			fmt.Fprintf(w, "  %5d  %s\n", rk.Count, rk.Name)
+		}
+		if len(s.ByFunction) > 0 {
+			fmt.Fprintln(w, "\nJWT code outside the SSOT, by function:")
+			for i, fc := range s.ByFunction {
+				if i == topN {
+					fmt.Fprintf(w, "  %s\n", p.faint.Sprintf("... and %d more functions", len(s.ByFunction)-topN))
+					break
+				}
+				fmt.Fprintf(w, "  %5d  %s.%s\n", fc.Count, fc.Package, fc.Function)
+			}
+		}
+	}
+	if b := r.Baseline; b != nil {
+		fmt.Fprintf(w, "\nBaseline %s: %d known violations remain, %d new, %d fixed since it was written\n",
+			b.File, b.Known, b.New, b.Fixed)
+	}
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(w, "\n%s could not be checked (exit status 3):\n", plural(len(r.Errors), "package"))
+		for _, e := range r.Errors {
+			fmt.Fprintf(w, "  %s: %s\n", e.Package, e.Message)
+		}
+	}
+}
+
+// rankRules orders rule counts in the rules' own order.
+func rankRules(byRule map[string]int) []Ranked {
+	var out []Ranked
+	for _, id := range analyzer.RuleIDs() {
+		if n := byRule[id]; n > 0 {
+			out = append(out, Ranked{id, n})
+		}
+	}
+	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

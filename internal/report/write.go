@@ -1,0 +1,32 @@
+package report
+
+import (
+	"fmt"
+	"io"
+)
+
+// Formats lists the output formats, the first being the default.
+var Formats = []string{"text", "json", "sarif", "github", "markdown"}
+
+// Options tune the writers that have choices.
+type Options struct {
+	Color bool // text: color rule ids and counts
+	Quiet bool // text: violations only, no summary
+}
+
+// Write writes r to w in format.
+func Write(w io.Writer, format string, r *Report, opts Options) error {
+	switch format {
+	case "text":
+		return writeText(w, r, opts)
+	case "json":
+		return writeJSON(w, r)
+	case "sarif":
+		return writeSARIF(w, r)
+	case "github":
+		return writeGitHub(w, r)
+	case "markdown":
+		return writeMarkdown(w, r)
+	}
+	return fmt.Errorf("unknown format %q (want one of text, json, sarif, github, markdown)", format)
+}
