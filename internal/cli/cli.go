@@ -117,4 +117,3 @@ func explain(id string, stdout, stderr io.Writer) int {
 	fmt.Fprint(stdout, ruleDoc(*r))
 	return ExitClean
 }
-

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"flag"
+	"golang.org/x/tools/go/packages"
 	"os"
 	"path/filepath"
 	"sort"
@@ -97,4 +98,24 @@ func quotePatterns(patterns []string) string {
 
 func sortErrors(errs []report.PackageError) {
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Package < errs[j].Package })
+}
+
+// patternErrors turns the pseudo-packages `go list -e` makes for patterns
+// it could not resolve into one usage error.
+func patternErrors(roots []*packages.Package, patterns []string) error {
+	for _, p := range roots {
+		if p.Name != "" || len(p.GoFiles) > 0 || len(p.Errors) == 0 {
+			continue
+		}
+		msg := p.Errors[0].Msg
+		switch {
+		case strings.Contains(msg, "does not contain main module"), strings.Contains(msg, "go.mod file not found"):
+			wd, _ := os.Getwd()
+			return usagef("%s is not in a Go module (no go.mod here or above); run jwtssot from a module root or pass -C <module dir>", wd)
+		case strings.Contains(msg, "no such file or directory"), strings.Contains(msg, "matched no packages"),
+			strings.Contains(msg, "cannot find module providing package"), strings.Contains(msg, "is not in std"):
+			return usagef("pattern %q matched no packages (%s); pass patterns relative to the module root, such as ./...", p.ID, msg)
+		}
+	}
+	return nil
 }

@@ -53,6 +53,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if err != nil {
 		return ExitUsage, listError(err)
 	}
+	if err := patternErrors(g.Roots, o.patterns); err != nil {
+		return ExitUsage, err
+	}
 	if len(g.Roots) == 0 {
 		return ExitUsage, usagef("%s matched no packages; run jwtssot in a Go module (or with -C dir) and pass package patterns such as ./...", quotePatterns(o.patterns))
 	}

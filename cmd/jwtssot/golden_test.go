@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// TestGolden compares each report format on the app module with its golden
+// file. Run with -update to rewrite them, then review the diff.
+func TestGolden(t *testing.T) {
+	dir := extract(t, "app")
+	formats := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "markdown": "md"}
+	for format, ext := range formats {
+		t.Run(format, func(t *testing.T) {
+			r := jwtssot(t, dir, "-format", format, "./...")
+			if r.code != 1 {
+				t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
+			}
+			golden := filepath.Join("testdata", "golden", "app."+ext)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if r.stdout != string(want) {
+				t.Errorf("%s report differs from %s (run with -update and review the diff)\ngot:\n%s", format, golden, r.stdout)
+			}
+		})
+	}
+}
+
+// TestSARIFSchema validates the SARIF report against the official SARIF
+// 2.1.0 schema, and checks what GitHub code scanning relies on.
+func TestSARIFSchema(t *testing.T) {
+	dir := extract(t, "app")
+	r := jwtssot(t, dir, "-format", "sarif", "./...")
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(r.stdout)))
+	if err != nil {
+		t.Fatalf("SARIF is not JSON: %v\n%s", err, r.stdout)
+	}
+	schemaFile, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer schemaFile.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	const url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	if err := c.AddResource(url, schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("SARIF report does not validate against the 2.1.0 schema: %v", err)
+	}
+
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID      string
+						HelpURI string `json:"helpUri"`
+					}
+				}
+			}
+			Results []struct {
+				RuleID              string            `json:"ruleId"`
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	rules := map[string]bool{}
+	for _, rule := range run.Tool.Driver.Rules {
+		rules[rule.ID] = true
+		if rule.HelpURI == "" {
+			t.Errorf("rule %s has no helpUri", rule.ID)
+		}
+	}
+	if len(run.Results) == 0 {
+		t.Fatal("no results")
+	}
+	for _, res := range run.Results {
+		if !rules[res.RuleID] {
+			t.Errorf("result of undeclared rule %q", res.RuleID)
+		}
+		if len(res.PartialFingerprints) == 0 {
+			t.Errorf("result without partialFingerprints: %+v", res)
+		}
+	}
+}
