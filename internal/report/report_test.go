@@ -1,0 +1,65 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestFingerprintIgnoresLineNumbersAndWhitespace(t *testing.T) {
+	a := []Violation{{Rule: "call", File: "a.go", Function: "f", Symbol: "s", Line: 10, SourceLine: "\tjwt.Parse(x)"}}
+	b := []Violation{{Rule: "call", File: "a.go", Function: "f", Symbol: "s", Line: 99, SourceLine: "    jwt.Parse( x)"}}
+	c := []Violation{{Rule: "call", File: "a.go", Function: "g", Symbol: "s", Line: 10, SourceLine: "\tjwt.Parse(x)"}}
+	Fingerprint(a)
+	Fingerprint(b)
+	Fingerprint(c)
+	if a[0].Fingerprint == c[0].Fingerprint {
+		t.Error("a different function must give a different fingerprint")
+	}
+	b[0].SourceLine = "jwt.Parse(x)"
+	Fingerprint(b)
+	if a[0].Fingerprint != b[0].Fingerprint {
+		t.Error("moving a line or re-indenting it must keep its fingerprint")
+	}
+}
+
+func TestFingerprintOccurrences(t *testing.T) {
+	vs := []Violation{
+		{Rule: "call", File: "a.go", Function: "f", Line: 1, SourceLine: "jwt.Parse(x)"},
+		{Rule: "call", File: "a.go", Function: "f", Line: 5, SourceLine: "jwt.Parse(x)"},
+	}
+	Fingerprint(vs)
+	if vs[0].Fingerprint == vs[1].Fingerprint {
+		t.Error("identical violations in one function must be told apart")
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	r := &Report{Violations: []Violation{{Rule: "call", File: "a,b:c.go", Line: 1, Column: 2, Message: "100% bad\nline (jwtssot/call)"}}}
+	var buf bytes.Buffer
+	if err := Write(&buf, "github", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=a%2Cb%3Ac.go,line=1,col=2,endLine=0,endColumn=0,title=jwtssot(call)::100%25 bad%0Aline\n"
+	if buf.String() != want {
+		t.Errorf("got  %q\nwant %q", buf.String(), want)
+	}
+}
+
+func TestMarkdownEscapesCells(t *testing.T) {
+	r := &Report{Violations: []Violation{{Rule: "call", File: "a.go", Package: "p", Message: "a | b (jwtssot/call)"}}}
+	r.Summarize()
+	var buf bytes.Buffer
+	if err := Write(&buf, "markdown", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `a \| b`) {
+		t.Errorf("pipe not escaped:\n%s", buf.String())
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, "xml", &Report{}, Options{}); err == nil {
+		t.Error("no error for an unknown format")
+	}
+}
