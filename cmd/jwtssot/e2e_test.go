@@ -115,15 +115,17 @@ func TestExitCodes(t *testing.T) {
 	})
 	t.Run("broken package", func(t *testing.T) {
 		dir := extract(t, "app")
-		writeFile(t, filepath.Join(dir, "internal/broken/broken.go"), "package broken\n\nvar n int = \"not an int\"\n")
+		writeFile(t, filepath.Join(dir, "internal/broken/broken.go"), "package broken\n\nvar N int = \"not an int\"\n")
+		writeFile(t, filepath.Join(dir, "internal/user/user.go"), "package user\n\nimport \"example.com/app/internal/broken\"\n\nvar M = broken.N\n")
 		r := jwtssot(t, dir, "-format", "json", "./...")
 		if r.code != 3 {
 			t.Fatalf("exit %d, want 3\n%s", r.code, r.stderr)
 		}
 		rep := decodeReport(t, r)
-		if len(rep.Errors) != 1 || rep.Errors[0].Package != "example.com/app/internal/broken" ||
-			!strings.Contains(rep.Errors[0].Message, "broken.go:3") {
-			t.Errorf("errors = %+v, want the broken package with its position", rep.Errors)
+		if len(rep.Errors) != 2 || rep.Errors[0].Package != "example.com/app/internal/broken" ||
+			!strings.Contains(rep.Errors[0].Message, "broken.go:3") ||
+			rep.Errors[1].Package != "example.com/app/internal/user" {
+			t.Errorf("errors = %+v, want the broken package with its position, and its importer", rep.Errors)
 		}
 		if rep.Summary.Total == 0 {
 			t.Error("the other packages were not reported")

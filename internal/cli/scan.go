@@ -112,7 +112,7 @@ type scanState struct {
 func (s *scanState) analyze(p *packages.Package) {
 	if p.IllTyped {
 		s.mu.Lock()
-		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: summarizeErrors(p.Errors)})
+		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: s.relativeIn(summarizeErrors(p.Errors))})
 		s.mu.Unlock()
 		return
 	}
@@ -148,7 +148,7 @@ func (s *scanState) analyze(p *packages.Package) {
 			s.configErrs = append(s.configErrs, cerr)
 		}
 	case err != nil:
-		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: err.Error()})
+		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: s.relativeIn(err.Error())})
 	}
 	s.packages++
 	s.files += len(p.CompiledGoFiles)
@@ -244,16 +244,37 @@ func dedupe(vs []report.Violation) []report.Violation {
 	return out
 }
 
-// summarizeErrors turns a package's errors into one line.
+// relativeIn shortens the absolute paths in a message to scan-root-relative
+// ones, as in the rest of the report.
+func (s *scanState) relativeIn(msg string) string {
+	return strings.ReplaceAll(msg, s.root+string(filepath.Separator), "")
+}
+
+// summarizeErrors turns a package's errors into one line. The type
+// checker's own errors come first; the go command's report of the same
+// compile failure is dropped when there are some.
 func summarizeErrors(errs []packages.Error) string {
 	const maxShown = 3
+	var own []packages.Error
+	for _, e := range errs {
+		if e.Kind == packages.TypeError || e.Kind == packages.ParseError {
+			own = append(own, e)
+		}
+	}
+	if len(own) > 0 {
+		errs = own
+	}
 	var parts []string
 	for i, e := range errs {
 		if i == maxShown {
 			parts = append(parts, fmt.Sprintf("and %d more errors", len(errs)-maxShown))
 			break
 		}
-		parts = append(parts, e.Error())
+		msg := load.CompilerMessage(e.Msg)
+		if e.Pos != "" && e.Pos != "-" && !strings.HasPrefix(msg, e.Pos) {
+			msg = e.Pos + ": " + msg
+		}
+		parts = append(parts, msg)
 	}
 	if len(parts) == 0 {
 		return "package has errors"

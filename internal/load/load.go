@@ -212,7 +212,7 @@ func (g *Graph) fromExportData(dep *packages.Package) (*types.Package, error) {
 	}
 	if dep.ExportFile == "" {
 		if len(dep.Errors) > 0 {
-			return nil, fmt.Errorf("%s does not compile: %s", dep.PkgPath, dep.Errors[0].Msg)
+			return nil, fmt.Errorf("%s does not compile: %s", dep.PkgPath, CompilerMessage(dep.Errors[0].Msg))
 		}
 		return nil, fmt.Errorf("no export data for %s", dep.PkgPath)
 	}
@@ -271,4 +271,15 @@ func toPackagesError(err error) packages.Error {
 		return packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError}
 	}
 	return packages.Error{Msg: err.Error(), Kind: packages.UnknownError}
+}
+
+// CompilerMessage is the first error of a go command message, without the
+// "# pkg" header lines the go command puts before the compiler's output.
+func CompilerMessage(msg string) string {
+	for line := range strings.SplitSeq(msg, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			return line
+		}
+	}
+	return strings.TrimSpace(msg)
 }
