@@ -309,3 +309,46 @@ func TestFlagsAndHelp(t *testing.T) {
 		}
 	})
 }
+
+// TestBuildTags: files behind a build tag are scanned only with -tags.
+func TestBuildTags(t *testing.T) {
+	dir := extract(t, "app")
+	writeFile(t, filepath.Join(dir, "internal/debug/debug.go"), `//go:build debugjwt
+
+package debug
+
+import "github.com/golang-jwt/jwt/v5"
+
+var _ = jwt.Parse
+`)
+	without := decodeReport(t, jwtssot(t, dir, "-format", "json", "./..."))
+	with := decodeReport(t, jwtssot(t, dir, "-format", "json", "-tags", "debugjwt", "./..."))
+	if with.Summary.Total != without.Summary.Total+2 {
+		t.Errorf("-tags debugjwt: %d violations, without: %d; want the tagged file's import and reference on top",
+			with.Summary.Total, without.Summary.Total)
+	}
+}
+
+// TestWorkspace: a go.work workspace is scanned across its modules.
+func TestWorkspace(t *testing.T) {
+	root := t.TempDir()
+	app := extract(t, "app")
+	if err := os.Rename(app, filepath.Join(root, "app")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "tools/go.mod"), "module example.com/tools\n\ngo 1.22\n")
+	writeFile(t, filepath.Join(root, "tools/tools.go"), "package tools\n\nimport \"os\"\n\nvar Secret = os.Getenv(\"JWT_SECRET\")\n")
+	writeFile(t, filepath.Join(root, "go.work"), "go 1.22\n\nuse (\n\t./app\n\t./tools\n)\n")
+	if r := jwtssot(t, root, "./..."); r.code != 2 || !strings.Contains(r.stderr, "pass the pattern work") {
+		t.Errorf("./... at a workspace root that is no module: exit %d, %s; want 2 and a hint", r.code, r.stderr)
+	}
+	r := jwtssot(t, root, "-format", "json", "work")
+	rep := decodeReport(t, r)
+	files := map[string]bool{}
+	for _, v := range rep.Violations {
+		files[strings.SplitN(v.File, "/", 2)[0]] = true
+	}
+	if r.code != 1 || !files["app"] || !files["tools"] {
+		t.Errorf("exit %d, violations in %v; want both workspace modules\n%s", r.code, files, r.stderr)
+	}
+}

@@ -109,6 +109,8 @@ func patternErrors(roots []*packages.Package, patterns []string) error {
 		}
 		msg := p.Errors[0].Msg
 		switch {
+		case strings.Contains(msg, "does not contain modules listed in go.work"):
+			return usagef("pattern %q is outside the workspace's modules; pass the pattern work (every package of the go.work modules) or ./<module>/...", p.ID)
 		case strings.Contains(msg, "does not contain main module"), strings.Contains(msg, "go.mod file not found"):
 			wd, _ := os.Getwd()
 			return usagef("%s is not in a Go module (no go.mod here or above); run jwtssot from a module root or pass -C <module dir>", wd)
