@@ -80,6 +80,10 @@ var (
 		"set", "jwks", "jwk", "fingerprint", "hash", "location", "source", "provider", "ref",
 		"arn", "config", "cfg", "required", "missing", "error", "err", "msg", "message",
 		"usage", "help", "description", "desc",
+		// Names of rules, checks and permissions about secrets ("RuleSecretAccess",
+		// "secretAccessPolicy"), and identities.
+		"rule", "rules", "check", "policy", "permission", "permissions", "role", "roles",
+		"scope", "scopes", "identity",
 	)
 )
 

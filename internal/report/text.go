@@ -83,9 +83,12 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 		for _, rk := range rankRules(s.ByRule) {
 			parts = append(parts, fmt.Sprintf("%s %d", p.ruleColor(rk.Name).Sprint(rk.Name), rk.Count))
 		}
-		fmt.Fprintf(w, "jwtssot: %s %s in %s and %s (%s); %s scanned\n",
-			p.bold.Sprint(s.Total), noun, plural(len(s.ByPackage), "package"), plural(len(s.ByFunction), "function"),
-			strings.Join(parts, ", "), plural(s.Packages, "package"))
+		where := plural(len(s.ByPackage), "package")
+		if n := len(s.ByFunction); n > 0 {
+			where += " and " + plural(n, "function")
+		}
+		fmt.Fprintf(w, "jwtssot: %s %s in %s (%s); %s scanned\n",
+			p.bold.Sprint(s.Total), noun, where, strings.Join(parts, ", "), plural(s.Packages, "package"))
 		fmt.Fprintln(w, "\nTop packages:")
 		for i, rk := range Rank(s.ByPackage) {
 			if i == topN {

@@ -17,6 +17,12 @@ import (
 
 const envJWTSecret = "JWT_SECRET"
 
+// Names of rules and policies about secrets are not secrets.
+const (
+	RuleSecretAccess   = "secret-access"
+	secretAccessPolicy = "deny-all"
+)
+
 func getEnv(key, def string) string {
 	if v := os.Getenv(key); v != "" {
 		return v
