@@ -36,6 +36,7 @@ type options struct {
 	verbose       bool
 	version       bool
 	explain       string
+	cpuProfile    string
 	patterns      []string
 }
 
@@ -83,6 +84,14 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if err := o.check(); err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
 		return ExitUsage
+	}
+	if o.cpuProfile != "" {
+		stop, err := startCPUProfile(o.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "jwtssot: -cpuprofile: %v\n", err)
+			return ExitUsage
+		}
+		defer stop()
 	}
 	code, err := scan(context.Background(), &o, a, stdout, stderr)
 	if err != nil {
