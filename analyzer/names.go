@@ -57,8 +57,11 @@ var (
 	// Nouns that hold key material.
 	secretNouns = wordSet("secret", "key", "passphrase")
 	// Words that make a secret noun a JWT signing secret on their own.
-	jwtContext = wordSet("jwt", "jws", "jwe", "jose", "hmac", "hs256", "hs384", "hs512",
-		"signing", "sign", "signer", "verify", "verifying", "verification")
+	jwtContext = wordSet("jwt", "jws", "jwe", "jose", "hmac", "hs256", "hs384", "hs512")
+	// Words that make a secret noun a signing secret, which is a JWT secret
+	// only in a package that can reach a JWT library: a queue's or a
+	// webhook's "signing key" elsewhere is not.
+	signingContext = wordSet("signing", "sign", "signer", "verify", "verifying", "verification")
 	// Words that make only "secret" (not "key") a JWT secret: "tokenSecret",
 	// "accessTokenSecret", "authSecret"; "tokenKey" is usually a context key.
 	secretOnlyContext = wordSet("token", "tokens", "access", "refresh", "auth", "bearer")
@@ -100,6 +103,18 @@ func wordSet(words ...string) map[string]bool {
 // extended by the user's secret-names patterns.
 type secretNamer struct {
 	extra []*regexp.Regexp
+	// weakContext admits names whose only JWT context is a signing or
+	// token word (signingKey, tokenSecret): set in packages that reach a
+	// JWT library.
+	weakContext bool
+}
+
+// forPackage returns the namer for a package: weak contexts count only
+// where a JWT library is reachable.
+func (s *secretNamer) forPackage(reachesJWT bool) *secretNamer {
+	c := *s
+	c.weakContext = reachesJWT
+	return &c
 }
 
 // isSecretName reports whether name looks like the name of a JWT secret.
@@ -109,11 +124,11 @@ func (s *secretNamer) isSecretName(name string) bool {
 			return true
 		}
 	}
-	return builtinSecretName(nameWords(name))
+	return builtinSecretName(nameWords(name), s.weakContext)
 }
 
-func builtinSecretName(words []string) bool {
-	var noun, secretWord, context, secretContext bool
+func builtinSecretName(words []string, weakContext bool) bool {
+	var noun, secretWord, context, signing, secretContext bool
 	for _, w := range words {
 		if notSecretWords[w] {
 			return false
@@ -122,20 +137,30 @@ func builtinSecretName(words []string) bool {
 			noun, context = true, true
 			continue
 		}
+		if weakCompoundSecrets[w] {
+			noun, signing = true, true
+			continue
+		}
 		if secretNouns[w] {
 			noun = true
 			secretWord = secretWord || w == "secret" || w == "passphrase"
 		}
 		context = context || jwtContext[w]
+		signing = signing || signingContext[w]
 		secretContext = secretContext || secretOnlyContext[w]
 	}
-	return noun && (context || (secretContext && secretWord))
+	if !noun {
+		return false
+	}
+	return context || (weakContext && (signing || (secretContext && secretWord)))
 }
 
 // compoundSecrets are single words that name a JWT secret by themselves, as
 // written in lower-case env vars and config keys without separators.
-var compoundSecrets = wordSet("jwtsecret", "jwtkey", "jwtsigningkey", "hmackey", "hmacsecret",
-	"signingkey", "signingsecret")
+var compoundSecrets = wordSet("jwtsecret", "jwtkey", "jwtsigningkey", "hmackey", "hmacsecret")
+
+// weakCompoundSecrets are compound words with only a signing context.
+var weakCompoundSecrets = wordSet("signingkey", "signingsecret")
 
 // keyShape matches a string that is the name of a setting rather than a
 // value: an env var (JWT_SECRET), a config key (jwt.secret, auth.jwt_secret),

@@ -40,7 +40,7 @@ func (c *checker) secretRead(callee types.Object, call *ast.CallExpr) (string, b
 		if i == 2 {
 			break
 		}
-		if s, ok := c.constString(arg); ok && c.s.names.isSecretKey(s) {
+		if s, ok := c.constString(arg); ok && c.names.isSecretKey(s) {
 			return s, true
 		}
 	}

@@ -24,6 +24,7 @@ type checker struct {
 	// transitive imports: then no object of a library can appear in it, and
 	// the import and call rules and the key sinks have nothing to find.
 	reachesJWT bool
+	names      *secretNamer // the config's secret-name heuristic, for this package
 
 	files      map[*token.File]*fileState
 	flow       *flowIndex
@@ -61,6 +62,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		flow:       newFlowIndex(),
 		secretLits: map[token.Pos]bool{},
 	}
+	c.names = s.names.forPackage(c.reachesJWT)
 	c.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	c.resolveSecrets()
 	return c.finish(), nil
