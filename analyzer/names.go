@@ -73,6 +73,10 @@ var (
 		"page", "cursor", "api", "webhook", "webhooks", "stripe", "aws", "s3", "gcs", "oauth",
 		"oauth1", "oauth2", "client", "smtp", "db", "database", "redis", "encryption", "encrypt",
 		"license", "captcha", "recaptcha", "idempotency", "cache",
+		"queue", "job", "jobs", "task", "tasks", "event", "events", "hook", "hooks", "upload",
+		"download", "presign", "presigned", "cdn", "email", "mail", "sms", "otp", "totp", "mfa",
+		"payment", "payments", "invoice", "invoices", "slack", "github", "twilio", "sendgrid",
+		"mailgun",
 		// Metadata about a secret rather than the secret itself.
 		"env", "envvar", "var", "variable", "name", "names", "id", "ids", "kid", "path", "paths",
 		"file", "filename", "dir", "url", "uri", "endpoint", "header", "prefix", "suffix", "ttl",
