@@ -93,6 +93,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
+	tuneGC()
 	code, err := scan(context.Background(), &o, a, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
