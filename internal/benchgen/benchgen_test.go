@@ -1,0 +1,118 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBuild generates a small module and builds it offline.
+func TestBuild(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command in PATH: cannot build the generated module")
+	}
+	dir := t.TempDir()
+	sum, err := generate(options{out: dir, packages: 5, jwtShare: 100, seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(sum)
+	if sum.packages != 5 || sum.jwtPackages != 5 || sum.planted.total() == 0 {
+		t.Errorf("summary %v: want 5 packages, all with JWT code", sum)
+	}
+	cmd := exec.Command(gobin, "build", "./...")
+	cmd.Dir = dir
+	// Offline, outside any workspace, whatever the caller's go settings.
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=", "GOTOOLCHAIN=local")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./... in the generated module: %v\n%s", err, out)
+	}
+}
+
+// TestDeterministic checks that a seed writes the same bytes and another
+// seed does not.
+func TestDeterministic(t *testing.T) {
+	gen := func(seed uint64) map[string]string {
+		dir := t.TempDir()
+		if _, err := generate(options{out: dir, packages: 30, jwtShare: 20, seed: seed}); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]string{}
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			rel, _ := filepath.Rel(dir, path)
+			files[filepath.ToSlash(rel)] = string(data)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	a, b, c := gen(7), gen(7), gen(8)
+	if len(a) != len(b) {
+		t.Fatalf("same seed: %d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if b[name] != data {
+			t.Errorf("same seed, different %s", name)
+		}
+	}
+	same := len(a) == len(c)
+	for name, data := range a {
+		same = same && c[name] == data
+	}
+	if same {
+		t.Error("seeds 7 and 8 wrote the same module")
+	}
+}
+
+// TestShareAndLayers checks the planning: the exact JWT share, and imports
+// only from lower layers.
+func TestShareAndLayers(t *testing.T) {
+	pkgs := plan(options{packages: 200, jwtShare: 12.5, seed: 3})
+	jwt := 0
+	for _, p := range pkgs {
+		if p.jwt != 0 {
+			jwt++
+		}
+		if p.layer > 0 && len(p.deps) == 0 {
+			t.Errorf("%s in layer %d imports no service package", p.dir, p.layer)
+		}
+		for _, d := range p.deps {
+			if d.layer >= p.layer {
+				t.Errorf("%s (layer %d) imports %s (layer %d)", p.dir, p.layer, d.dir, d.layer)
+			}
+		}
+		if n := 2 + len(p.optional); n < 3 || n > 6 {
+			t.Errorf("%s has %d files besides its JWT files, want 3 to 6", p.dir, n)
+		}
+	}
+	if jwt != 25 {
+		t.Errorf("%d packages with JWT code, want 25 (12.5%% of 200)", jwt)
+	}
+}
+
+func TestRefusesNonEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := generate(options{out: dir, packages: 1, seed: 1})
+	if err == nil || !strings.Contains(err.Error(), "-force") {
+		t.Fatalf("generate into a non-empty dir: %v, want an error naming -force", err)
+	}
+	if _, err := generate(options{out: dir, packages: 1, seed: 1, force: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); !os.IsNotExist(err) {
+		t.Errorf("-force kept the old content: %v", err)
+	}
+}

@@ -1,0 +1,72 @@
+// Command benchgen writes a synthetic monorepo Go module for jwtssot's
+// performance measurements (scripts/bench.sh, docs/performance.md).
+//
+//	go run ./internal/benchgen -out DIR -packages N -jwt-share P [-seed S]
+//
+// DIR receives a module example.com/mono that builds and vets offline:
+//
+//	go.mod               requires github.com/golang-jwt/jwt/v5, replaced by
+//	third_party/jwt      a local stub of the library (its own module)
+//	.jwtssot.yaml        auth: [./internal/auth/...]
+//	.golangci.yml        enables only the jwtssot plugin (scripts/custom-gcl.sh)
+//	internal/auth        the auth module: issues and validates tokens
+//	internal/platform/*  logging, config, SQL and HTTP helpers
+//	svc/<domain>/<pkg>   N service packages of 3 to 6 files each
+//
+// The service packages form a layered DAG: a package imports one to three
+// packages of lower layers, most often of the layer just below, so type
+// checking has real dependency depth. Their files are the code of a typical
+// backend, using only the standard library: models with JSON tags and
+// validation, an in-memory and a database/sql repository, net/http handlers,
+// caches, CSV export, events with HMAC-signed webhooks. P percent of the
+// packages also hold JWT code outside the auth module, in the forms the
+// rules cover:
+//
+//   - direct: a file imports github.com/golang-jwt/jwt/v5 and calls Parse,
+//     ParseWithClaims, NewWithClaims, SignedString (rules import and call);
+//   - foreign: a file with no JWT import calls library methods on tokens and
+//     claims returned by the auth package (rule call);
+//   - hardcoded: a JWT secret written in the source (rule hardcoded-secret);
+//   - env: os.Getenv("JWT_SECRET") outside the auth module (rule
+//     secret-access).
+//
+// Every package also carries look-alikes the rules must leave alone
+// (webhook and queue signing keys, other environment variables, calls of
+// the auth module's API).
+//
+// The output depends only on the flags: the same seed writes the same
+// bytes. benchgen refuses to write into a non-empty DIR unless -force is
+// given, and then removes DIR's previous content first. It prints a
+// one-line summary: packages, files, lines and the violations planted,
+// which a jwtssot run over DIR should report exactly.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	var o options
+	flag.StringVar(&o.out, "out", "", "directory to write the module into (required)")
+	flag.IntVar(&o.packages, "packages", 100, "number of service packages")
+	flag.Float64Var(&o.jwtShare, "jwt-share", 10, "percentage of service packages with JWT code outside the auth module")
+	flag.Uint64Var(&o.seed, "seed", 1, "seed of the generator: the same seed writes the same module")
+	flag.BoolVar(&o.force, "force", false, "replace the content of a non-empty -out directory")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: benchgen -out DIR [-packages N] [-jwt-share P] [-seed S] [-force]\n\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if o.out == "" || flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	sum, err := generate(o)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "benchgen: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Println(sum)
+}
