@@ -295,9 +295,10 @@ func (t *tracer) object(obj types.Object, fr *frame, keyfunc bool) {
 			}
 		}
 	case *types.Var:
+		// A parameter holds its arguments and, like any variable, what the
+		// body assigns to it: if len(key) == 0 { key = []byte("dev") }.
 		if ref, ok := t.x.params[obj]; ok {
 			t.param(ref, fr, keyfunc)
-			return
 		}
 		for _, v := range t.x.assigns[obj] {
 			t.trace(v, fr, keyfunc)
