@@ -45,6 +45,7 @@ var BuiltinLibraries = []Library{
 	{"github.com/auth0/go-jwt-middleware", "Auth0 JWT middleware (root and v2: validator, jwks)"},
 	{"github.com/go-chi/jwtauth", "chi JWT middleware (root and v5)"},
 	{"github.com/MicahParks/keyfunc", "JWKS keyfunc for golang-jwt (root, v2, v3)"},
+	{"github.com/MicahParks/jwkset", "JWK Set storage and HTTP client, the JWKS half of keyfunc v3"},
 	{"github.com/coreos/go-oidc", "OpenID Connect ID-token verification (root and v3)"},
 	{"github.com/iris-contrib/middleware/jwt", "Iris JWT middleware (contrib)"},
 	{"github.com/kataras/iris/v12/middleware/jwt", "Iris JWT middleware (built in)"},

@@ -58,6 +58,8 @@ var (
 	secretNouns = wordSet("secret", "key", "passphrase")
 	// Words that make a secret noun a JWT signing secret on their own.
 	jwtContext = wordSet("jwt", "jws", "jwe", "jose", "hmac", "hs256", "hs384", "hs512")
+	// The JWT context words that say JWT explicitly, against otherSecretWords.
+	explicitJWT = wordSet("jwt", "jws", "jwe", "jose")
 	// Words that make a secret noun a signing secret, which is a JWT secret
 	// only in a package that can reach a JWT library: a queue's or a
 	// webhook's "signing key" elsewhere is not.
@@ -65,18 +67,24 @@ var (
 	// Words that make only "secret" (not "key") a JWT secret: "tokenSecret",
 	// "accessTokenSecret", "authSecret"; "tokenKey" is usually a context key.
 	secretOnlyContext = wordSet("token", "tokens", "access", "refresh", "auth", "bearer")
-	// Words that mean the name is about something other than the secret value:
-	// another kind of secret, or metadata of the secret.
-	notSecretWords = wordSet(
-		// Unrelated secrets and tokens.
-		"csrf", "xsrf", "session", "sessions", "cookie", "cookies", "state", "nonce", "pagination",
+	// Words that make a JWT-explicit word necessary: with one of them, the
+	// name belongs to another kind of secret or service ("webhookHMACKey",
+	// "queueSigningKey", "sessionSecret") unless it also says jwt, jws, jwe
+	// or jose ("PAYMENTS_JWT_SECRET" is still a JWT secret).
+	otherSecretWords = wordSet(
+		"csrf", "xsrf", "session", "sessions", "nonce", "pagination",
 		"page", "cursor", "api", "webhook", "webhooks", "stripe", "aws", "s3", "gcs", "oauth",
 		"oauth1", "oauth2", "client", "smtp", "db", "database", "redis", "encryption", "encrypt",
-		"license", "captcha", "recaptcha", "idempotency", "cache",
+		"license", "captcha", "recaptcha",
 		"queue", "job", "jobs", "task", "tasks", "event", "events", "hook", "hooks", "upload",
 		"download", "presign", "presigned", "cdn", "email", "mail", "sms", "otp", "totp", "mfa",
 		"payment", "payments", "invoice", "invoices", "slack", "github", "twilio", "sendgrid",
 		"mailgun",
+	)
+	// Words that always mean the name is about something other than the
+	// secret value: metadata of the secret, or a lookup key of some store.
+	notSecretWords = wordSet(
+		"state", "cookie", "cookies", "idempotency", "cache",
 		// Metadata about a secret rather than the secret itself.
 		"env", "envvar", "var", "variable", "name", "names", "id", "ids", "kid", "path", "paths",
 		"file", "filename", "dir", "url", "uri", "endpoint", "header", "prefix", "suffix", "ttl",
@@ -132,13 +140,18 @@ func (s *secretNamer) isSecretName(name string) bool {
 }
 
 func builtinSecretName(words []string, weakContext bool) bool {
-	var noun, secretWord, context, signing, secretContext bool
+	var noun, secretWord, context, explicit, other, signing, secretContext bool
 	for _, w := range words {
 		if notSecretWords[w] {
 			return false
 		}
+		if otherSecretWords[w] {
+			other = true
+			continue
+		}
 		if compoundSecrets[w] {
 			noun, context = true, true
+			explicit = explicit || strings.HasPrefix(w, "jwt")
 			continue
 		}
 		if weakCompoundSecrets[w] {
@@ -150,10 +163,11 @@ func builtinSecretName(words []string, weakContext bool) bool {
 			secretWord = secretWord || w == "secret" || w == "passphrase"
 		}
 		context = context || jwtContext[w]
+		explicit = explicit || explicitJWT[w]
 		signing = signing || signingContext[w]
 		secretContext = secretContext || secretOnlyContext[w]
 	}
-	if !noun {
+	if !noun || (other && !explicit) {
 		return false
 	}
 	return context || (weakContext && (signing || (secretContext && secretWord)))

@@ -209,8 +209,10 @@ func expired(c *auth.Claims) bool {
 			"secret when its words (split at case changes and at `_`, `.`, `-` and other punctuation) hold a secret " +
 			"noun (`secret`, `key`, `passphrase`) and a JWT word (`jwt`, `jws`, `jwe`, `jose`, `hmac`, `hs256`, " +
 			"...), or the compounds `jwtsecret`, `jwtkey`, `hmackey`, and no word that makes it the name of " +
-			"something else (`csrf`, `session`, `api`, `webhook`, `env`, `file`, `id`, `public`, `issuer`, `ttl`, " +
-			"...); a signing word (`signingKey`, `verifyKey`) " +
+			"something else: metadata of the secret (`env`, `file`, `id`, `public`, `issuer`, `ttl`, ...) always, " +
+			"another service or kind of secret (`csrf`, `session`, `api`, `webhook`, `payments`, ...) unless the " +
+			"name also says `jwt`, `jws`, `jwe` or `jose` (`webhookHMACKey` is not a JWT secret, " +
+			"`PAYMENTS_JWT_SECRET` is); a signing word (`signingKey`, `verifyKey`) " +
 			"or a token word with `secret` (`tokenSecret`, `authSecret`) counts only in packages that reach a JWT " +
 			"library. The `secret-names` setting adds patterns.",
 		Messages: []string{
@@ -285,7 +287,8 @@ func Sign(claims jwt.Claims) (string, error) {
 			"`jwtSecretConfigKey = \"jwt.secret\"` (an upper snake case or dotted lower case value that itself names " +
 			"a secret);\n" +
 			"- names about something other than a JWT secret's value: other secrets and tokens (`csrfSecret`, " +
-			"`sessionSecret`, `apiKey`, `oauthState`, `pageToken`, `webhookSigningKey`, `queueSigningKey`), and " +
+			"`sessionSecret`, `apiKey`, `oauthState`, `pageToken`, `webhookSigningKey`, `webhookHMACKey`, " +
+			"`queueSigningKey`: unless the name says `jwt`, `jws`, `jwe` or `jose`), and " +
 			"metadata of the secret (`jwtSecretEnv`, `jwtKeyID`, `jwtSecretFile`, `jwtPublicKey`, `jwtIssuer`, " +
 			"`JWT_SECRET_FILE`, `jwtSecretTTL`);\n" +
 			"- a signing word without a JWT word (`signingKey`, `verifyKey`) in a package that reaches no JWT " +

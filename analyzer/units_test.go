@@ -58,6 +58,11 @@ func TestSecretName(t *testing.T) {
 		{"jwePassphrase", true, true},
 		{"jwtsecret", true, true},
 		{"jwtsigningkey", true, true},
+		// An explicit JWT word outweighs the name of another service.
+		{"PAYMENTS_JWT_SECRET", true, true},
+		{"payments.refund_jwt_secret", true, true},
+		{"webhookJWTSecret", true, true},
+		{"sessionJwsKey", true, true},
 		// A signing or token word: a JWT secret only where a JWT library is reachable.
 		{"signingKey", false, true},
 		{"signingSecret", false, true},
@@ -78,6 +83,11 @@ func TestSecretName(t *testing.T) {
 		{"apiKey", false, false},
 		{"webhookSigningKey", false, false},
 		{"queueSigningKey", false, false},
+		{"webhookHMACKey", false, false},
+		{"stripeHmacSecret", false, false},
+		// Lookup keys of stores, even with a JWT word.
+		{"jwtCacheKey", false, false},
+		{"jwtCookieKey", false, false},
 		// Metadata about a JWT secret, not the secret.
 		{"jwtSecretEnv", false, false},
 		{"jwtKeyID", false, false},
