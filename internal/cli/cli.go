@@ -37,6 +37,7 @@ type options struct {
 	version       bool
 	explain       string
 	cpuProfile    string
+	memProfile    string
 	patterns      []string
 }
 

@@ -27,6 +27,7 @@ func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file` once the scan is done (for performance work)")
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		fs.Var(f.Value, f.Name, f.Usage)
 		fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
