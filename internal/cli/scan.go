@@ -5,10 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/token"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -60,9 +60,16 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, usagef("%s matched no packages; run jwtssot in a Go module (or with -C dir) and pass package patterns such as ./...", quotePatterns(o.patterns))
 	}
 
-	s := &scanState{root: root, fset: g.Fset, analyzer: a, sources: map[string][]string{}}
+	s := &scanState{root: root, analyzer: a, sources: map[string][]string{}}
 	g.Each(ctx, 0, s.analyze, prog.loaded)
 	prog.done(len(g.Roots), time.Since(start))
+	if o.memProfile != "" {
+		// Now, while the graph and the results are still in use.
+		if err := writeHeapProfile(o.memProfile); err != nil {
+			return ExitUsage, fmt.Errorf("-memprofile: %v", err)
+		}
+		runtime.KeepAlive(g)
+	}
 
 	if len(s.configErrs) > 0 {
 		return ExitUsage, errors.Join(s.configErrs...)
@@ -96,7 +103,6 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 // scanState gathers the results of the packages analyzed concurrently.
 type scanState struct {
 	root     string
-	fset     *token.FileSet
 	analyzer *analysis.Analyzer
 
 	mu         sync.Mutex
@@ -166,7 +172,7 @@ func containsError(errs []error, err error) bool {
 
 // violation turns a finding into a report row.
 func (s *scanState) violation(p *packages.Package, f analyzer.Finding) report.Violation {
-	pos, end := s.fset.Position(f.Pos), s.fset.Position(f.End)
+	pos, end := p.Fset.Position(f.Pos), p.Fset.Position(f.End)
 	v := report.Violation{
 		Rule: f.Rule, File: s.relative(pos.Filename), Line: pos.Line, Column: pos.Column,
 		EndLine: end.Line, EndColumn: end.Column,

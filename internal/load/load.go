@@ -6,8 +6,20 @@
 // once. A scan needs one package at a time: List runs `go list` once
 // (which also builds the dependencies' export data), and Each parses and
 // type-checks each root from source, with its imports read from export data,
-// hands it to the caller and lets it go. Peak memory is then the export data
-// plus one package per worker.
+// hands it to the caller and lets it go.
+//
+// Memory must not grow with the module. Packages outside the scanned
+// modules (the standard library, third-party modules), a set that does not
+// grow with the module, are read from export data once for the whole scan.
+// The module's own packages are read into a generation, which the roots
+// checked while it lasts share, and which is dropped once it has read
+// generationBytes of export data: the roots checked after that start a new
+// one. Dropping means dropping the FileSet too, which holds the roots' files
+// and the generation's export data: the export data reader names its files
+// with substrings of the export data, so a FileSet kept for the whole scan
+// would keep every package's export data alive. Peak memory is then the
+// shared set plus a generation or two, and a module package is read once per
+// generation that needs it rather than once per root that imports it.
 package load
 
 import (
@@ -17,6 +29,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"math"
 	"os"
 	"runtime"
 	"sort"
@@ -41,11 +54,58 @@ type Config struct {
 // import.
 type Graph struct {
 	Roots []*packages.Package
-	Fset  *token.FileSet
 
 	sizes    types.Sizes
-	exportMu sync.Mutex // guards byID and the types.Packages in it
-	byID     map[string]*types.Package
+	exportMu sync.Mutex                // guards byID, sharedFset, gen and the types.Packages in them
+	byID     map[string]*types.Package // export data of shared packages, by ID
+	// sharedFset holds the files of the shared packages' export data,
+	// from sharedBase up: no position in a generation's FileSet is one
+	// of theirs, so an imported object's position, which no analysis
+	// needs, is at worst unknown, never another file's.
+	sharedFset *token.FileSet
+	gen        *generation // the generation new roots join
+	genBytes   int64       // generationBytes, or less in tests
+	// closures memoizes transitiveImports by package ID; sharedReady
+	// marks the packages whose shared imports are all complete.
+	closures    map[string][]*packages.Package
+	sharedReady map[string]bool
+}
+
+// sharedBase is the lowest position of the shared packages' files: a
+// generation's FileSet stays far below it.
+const sharedBase = math.MaxInt/2 + 1
+
+// A generation holds the types read from the export data of module
+// packages, by ID, for the roots checked while it lasts, and the FileSet of
+// those roots' files and of that export data. Within a generation, every
+// package has one types.Package, so the types a root sees through several
+// imports are identical.
+type generation struct {
+	fset  *token.FileSet
+	byID  map[string]*types.Package
+	bytes int64 // export data read into it
+}
+
+// generationBytes is how much module export data a generation reads
+// before new roots start the next one: a few dozen megabytes in memory,
+// against hundreds for a large module's whole export data.
+const generationBytes = 32 << 20
+
+// joinGeneration returns the generation for a new root.
+func (g *Graph) joinGeneration() *generation {
+	g.exportMu.Lock()
+	defer g.exportMu.Unlock()
+	if g.gen == nil || g.gen.bytes >= g.genBytes {
+		g.gen = &generation{fset: token.NewFileSet(), byID: map[string]*types.Package{}}
+	}
+	return g.gen
+}
+
+// shared reports whether p's export data is read once for the whole scan:
+// the standard library and other modules' packages are. Packages of the
+// main modules (those of a go.work workspace included) are read per root.
+func shared(p *packages.Package) bool {
+	return p.Module == nil || !p.Module.Main
 }
 
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
@@ -74,7 +134,14 @@ func List(ctx context.Context, cfg Config) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Graph{Fset: token.NewFileSet(), byID: map[string]*types.Package{}}
+	g := &Graph{
+		sharedFset:  token.NewFileSet(),
+		byID:        map[string]*types.Package{},
+		closures:    map[string][]*packages.Package{},
+		sharedReady: map[string]bool{},
+		genBytes:    generationBytes,
+	}
+	g.sharedFset.AddFile("", sharedBase, 0)
 	g.Roots = scanRoots(pkgs)
 	for _, p := range pkgs {
 		if p.TypesSizes != nil {
@@ -129,7 +196,7 @@ func (g *Graph) Each(ctx context.Context, workers int, fn func(*packages.Package
 			for p := range jobs {
 				g.check(p)
 				fn(p)
-				p.Syntax, p.TypesInfo, p.Types = nil, nil, nil
+				g.release(p)
 				if progress != nil {
 					progress(int(done.Add(1)), len(g.Roots))
 				}
@@ -146,9 +213,17 @@ func (g *Graph) Each(ctx context.Context, workers int, fn func(*packages.Package
 	wg.Wait()
 }
 
+// release drops what checking p built: its syntax, types and its hold on
+// its generation (fn has turned every position it keeps into a file and
+// line).
+func (g *Graph) release(p *packages.Package) {
+	p.Syntax, p.TypesInfo, p.Types, p.Fset = nil, nil, nil, nil
+}
+
 // check parses and type-checks p, recording problems in p.Errors.
 func (g *Graph) check(p *packages.Package) {
-	p.Fset = g.Fset
+	gen := g.joinGeneration()
+	p.Fset = gen.fset
 	p.TypesSizes = g.sizes
 	for _, name := range p.CompiledGoFiles {
 		src, err := os.ReadFile(name)
@@ -156,7 +231,7 @@ func (g *Graph) check(p *packages.Package) {
 			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
 			continue
 		}
-		f, err := parser.ParseFile(g.Fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(p.Fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 		}
@@ -176,7 +251,7 @@ func (g *Graph) check(p *packages.Package) {
 	}
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	tc := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) { return g.importFor(p, path) }),
+		Importer: importerFunc(func(path string) (*types.Package, error) { return g.importFor(p, gen, path) }),
 		Sizes:    g.sizes,
 		// Every error counts, soft ones (unused variables) included:
 		// the compiler rejects them too, and go vet reports them.
@@ -185,12 +260,12 @@ func (g *Graph) check(p *packages.Package) {
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
-	_ = types.NewChecker(tc, g.Fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	_ = types.NewChecker(tc, p.Fset, p.Types, p.TypesInfo).Files(p.Syntax)
 	p.IllTyped = len(p.Errors) > 0
 }
 
 // importFor returns the package that path denotes in p, from export data.
-func (g *Graph) importFor(p *packages.Package, path string) (*types.Package, error) {
+func (g *Graph) importFor(p *packages.Package, gen *generation, path string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
 	}
@@ -198,16 +273,22 @@ func (g *Graph) importFor(p *packages.Package, path string) (*types.Package, err
 	if dep == nil {
 		return nil, fmt.Errorf("no metadata for %s", path)
 	}
-	return g.fromExportData(dep)
+	return g.fromExportData(dep, gen)
 }
 
-// fromExportData reads dep's export data once. gcexportdata.Read may create
-// or complete the types.Package of any package in dep's transitive
+// fromExportData reads dep's export data, once per scan for a shared
+// package and once per generation for a module package. gcexportdata.Read may
+// create or complete the types.Package of any package in dep's transitive
 // closure, so reads are serialized (as in go/packages).
-func (g *Graph) fromExportData(dep *packages.Package) (*types.Package, error) {
+func (g *Graph) fromExportData(dep *packages.Package, gen *generation) (*types.Package, error) {
 	g.exportMu.Lock()
 	defer g.exportMu.Unlock()
-	if t := g.byID[dep.ID]; t != nil && t.Complete() {
+	return g.read(dep, gen)
+}
+
+// read is fromExportData with exportMu held.
+func (g *Graph) read(dep *packages.Package, gen *generation) (*types.Package, error) {
+	if t := g.placeholder(dep, gen); t.Complete() {
 		return t, nil
 	}
 	if dep.ExportFile == "" {
@@ -215,6 +296,20 @@ func (g *Graph) fromExportData(dep *packages.Package) (*types.Package, error) {
 			return nil, fmt.Errorf("%s does not compile: %s", dep.PkgPath, CompilerMessage(dep.Errors[0].Msg))
 		}
 		return nil, fmt.Errorf("no export data for %s", dep.PkgPath)
+	}
+	closure := g.transitiveImports(dep)
+	if !shared(dep) && !g.sharedReady[dep.ID] {
+		// Complete the shared packages this one refers to first. Reading
+		// it would otherwise create the objects it uses in them, and
+		// each such object would keep this package's whole export data,
+		// and so its generation, alive for the rest of the scan. A shared package that cannot be
+		// read is left as it is: the read below fills in what it needs.
+		for _, imp := range closure {
+			if shared(imp) {
+				_, _ = g.read(imp, gen)
+			}
+		}
+		g.sharedReady[dep.ID] = true
 	}
 	f, err := os.Open(dep.ExportFile)
 	if err != nil {
@@ -225,39 +320,63 @@ func (g *Graph) fromExportData(dep *packages.Package) (*types.Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %v", dep.PkgPath, err)
 	}
-	view := map[string]*types.Package{}
+	imports := make(map[string]*types.Package, len(closure)+1)
+	for _, imp := range closure {
+		imports[imp.PkgPath] = g.placeholder(imp, gen)
+	}
+	imports[dep.PkgPath] = g.placeholder(dep, gen)
+	fset := g.sharedFset
+	if !shared(dep) {
+		fset = gen.fset
+		if fi, err := f.Stat(); err == nil {
+			gen.bytes += fi.Size()
+		}
+	}
+	t, err := gcexportdata.Read(r, fset, imports, dep.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", dep.PkgPath, err)
+	}
+	return t, nil
+}
+
+// transitiveImports lists the packages p imports, directly or not, once
+// each; exportMu is held.
+func (g *Graph) transitiveImports(p *packages.Package) []*packages.Package {
+	if out, ok := g.closures[p.ID]; ok {
+		return out
+	}
+	var out []*packages.Package
 	seen := map[string]bool{}
 	var visit func(*packages.Package)
 	visit = func(q *packages.Package) {
 		for _, imp := range q.Imports {
-			if seen[imp.ID] {
-				continue
+			if !seen[imp.ID] {
+				seen[imp.ID] = true
+				out = append(out, imp)
+				visit(imp)
 			}
-			seen[imp.ID] = true
-			view[imp.PkgPath] = g.placeholder(imp)
-			visit(imp)
 		}
 	}
-	visit(dep)
-	view[dep.PkgPath] = g.placeholder(dep)
-	t, err := gcexportdata.Read(r, g.Fset, view, dep.PkgPath)
-	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %v", dep.PkgPath, err)
-	}
-	g.byID[dep.ID] = t
-	return t, nil
+	visit(p)
+	g.closures[p.ID] = out
+	return out
 }
 
-// placeholder returns the one types.Package for a package ID, creating it
-// empty: export data fills it in when it is read.
-func (g *Graph) placeholder(p *packages.Package) *types.Package {
+// placeholder returns the one types.Package for a package ID, in the
+// shared set or in the generation, creating it empty: export data fills
+// it in when it is read.
+func (g *Graph) placeholder(p *packages.Package, gen *generation) *types.Package {
 	if p.PkgPath == "unsafe" {
 		return types.Unsafe
 	}
-	t := g.byID[p.ID]
+	m := g.byID
+	if !shared(p) {
+		m = gen.byID
+	}
+	t := m[p.ID]
 	if t == nil {
 		t = types.NewPackage(p.PkgPath, p.Name)
-		g.byID[p.ID] = t
+		m[p.ID] = t
 	}
 	return t
 }

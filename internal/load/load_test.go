@@ -1,0 +1,83 @@
+package load
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// module writes a module in which the roots see one type through several
+// imports: root imports a and b, which both use c.T and net/http's Request,
+// so root type-checks only if its imports agree on those types.
+func module(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command in PATH: cannot list packages")
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.22\n",
+		"c/c.go": "package c\n\ntype T struct{ N int }\n\nfunc New() *T { return &T{N: 1} }\n",
+		"a/a.go": "package a\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m/c\"\n)\n\n" +
+			"func F() *c.T { return c.New() }\n\nfunc R() *http.Request { return nil }\n",
+		"b/b.go": "package b\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m/c\"\n)\n\n" +
+			"func G(t *c.T) int { return t.N }\n\nfunc S(*http.Request) {}\n",
+		"root/root.go": "package root\n\nimport (\n\t\"example.com/m/a\"\n\t\"example.com/m/b\"\n)\n\n" +
+			"func H() int { b.S(a.R()); return b.G(a.F()) }\n",
+		"root2/root2.go": "package root2\n\nimport (\n\t\"example.com/m/a\"\n\t\"example.com/m/b\"\n)\n\n" +
+			"func H() int { return b.G(a.F()) }\n",
+	}
+	for name, src := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestGenerations checks that types stay identical across a root's imports
+// whatever the generation budget: with a budget of one byte every root
+// starts a generation of its own and reads its module imports again.
+func TestGenerations(t *testing.T) {
+	dir := module(t)
+	env := append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=", "GOTOOLCHAIN=local")
+	for _, budget := range []int64{1, generationBytes} {
+		g, err := List(context.Background(), Config{Dir: dir, Env: env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.genBytes = budget
+		gens := map[*generation]bool{}
+		checked := 0
+		g.Each(context.Background(), 1, func(p *packages.Package) {
+			checked++
+			if p.IllTyped {
+				t.Errorf("budget %d: %s does not type-check: %v", budget, p.ID, p.Errors)
+			}
+			if p.Fset == nil || len(p.Syntax) == 0 || p.TypesInfo == nil {
+				t.Errorf("budget %d: %s has no syntax, types or FileSet", budget, p.ID)
+			}
+			gens[g.gen] = true
+		}, nil)
+		if checked != 5 {
+			t.Errorf("budget %d: checked %d packages, want 5", budget, checked)
+		}
+		// a, b and root read module export data, c and root2 come first
+		// in their generation or read nothing new; either way a budget
+		// of one byte must have started more than one generation.
+		if budget == 1 && len(gens) < 2 {
+			t.Errorf("budget 1: %d generation(s), want one per root that read module export data", len(gens))
+		}
+		if budget == generationBytes && len(gens) != 1 {
+			t.Errorf("budget %d: %d generations for a tiny module, want 1", budget, len(gens))
+		}
+	}
+}
