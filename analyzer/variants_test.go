@@ -232,3 +232,47 @@ func TestConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFlagValues: any value of any analyzer flag is either rejected with an
+// error or accepted, never a panic; and an accepted value survives the
+// round trip through the flag's String, as a driver that prints and
+// re-parses flags (go vet's -flags protocol, Bazel's nogo) relies on.
+func FuzzFlagValues(f *testing.F) {
+	for _, seed := range []struct{ flag, value string }{
+		{"auth", "./internal/auth/...,example.com/app/auth"},
+		{"libraries", "github.com/acme/jwt,example.com/tokens/..."},
+		{"disable", "call, secret-access"},
+		{"exclude", "**/*_gen.go,legacy/*.go"},
+		{"replacements", "github.com/golang-jwt/jwt/v5.Parse=example.com/app/internal/auth.ValidateToken"},
+		{"secret-names", "(?i)^app_token_key$"},
+		{"tests", "true"},
+		{"auth", ",,"},
+		{"replacements", "a=b=c, =x"},
+	} {
+		f.Add(seed.flag, seed.value)
+	}
+	f.Fuzz(func(t *testing.T, name, value string) {
+		a, err := analyzer.New(analyzer.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fl := a.Flags.Lookup(name)
+		if fl == nil || name == "config" {
+			return // -config makes paths absolute: no round trip to check
+		}
+		if err := a.Flags.Set(name, value); err != nil {
+			return
+		}
+		first := fl.Value.String()
+		b, err := analyzer.New(analyzer.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Flags.Set(name, first); err != nil {
+			t.Fatalf("-%s=%q accepted, but its String %q is rejected: %v", name, value, first, err)
+		}
+		if again := b.Flags.Lookup(name).Value.String(); again != first {
+			t.Fatalf("-%s=%q: String %q, after re-parsing %q", name, value, first, again)
+		}
+	})
+}
