@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/txtartest"
 )
 
 // The end-to-end test builds a real golangci-lint with the plugin and is
@@ -51,7 +52,7 @@ func TestGolangciLint(t *testing.T) {
 			"module cache holds golangci-lint's modules), or uses the binary that %s names (an absolute path)", e2eEnv, binaryEnv)
 	}
 	bin := golangciLint(t)
-	dir := extractTxtar(t, filepath.Join("testdata", "shop.txtar"))
+	dir := txtartest.Extract(t, filepath.Join("testdata", "shop.txtar"))
 	cache := t.TempDir() // golangci-lint's result cache, shared by the runs
 
 	t.Run("findings", func(t *testing.T) {

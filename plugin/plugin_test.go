@@ -16,8 +16,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
-	"golang.org/x/tools/txtar"
 
+	"github.com/jwtssot/jwtssot/internal/txtartest"
 	"github.com/jwtssot/jwtssot/plugin"
 )
 
@@ -201,7 +201,7 @@ func TestInstancesIndependent(t *testing.T) {
 // Settings without auth leave it to the discovered .jwtssot.yaml; settings
 // that give it win over the file.
 func TestDiscovery(t *testing.T) {
-	dir := extractTxtar(t, filepath.Join("testdata", "shop.txtar"))
+	dir := txtartest.Extract(t, filepath.Join("testdata", "shop.txtar"))
 	pkgs := loadPackages(t, &packages.Config{Dir: dir, Env: moduleEnv()}, "./...")
 	explicit := buildAnalyzer(t, map[string]any{"auth": []any{"./internal/auth/..."}})
 	want := analyze(t, pkgs, dir, explicit)[explicit]
@@ -313,23 +313,4 @@ func sortFindings(lines []string) {
 		fb, lb, cb := key(b)
 		return cmp.Or(cmp.Compare(fa, fb), cmp.Compare(la, lb), cmp.Compare(ca, cb), cmp.Compare(a, b))
 	})
-}
-
-// extractTxtar writes the files of a txtar archive into a new temporary
-// directory and returns it.
-func extractTxtar(t *testing.T, file string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys, err := txtar.FS(ar)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, fsys); err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }

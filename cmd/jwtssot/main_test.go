@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/jwtssot/jwtssot/internal/txtartest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -81,19 +81,7 @@ func (r result) json() string {
 // extract writes a txtar module from testdata into a new temp dir.
 func extract(t *testing.T, name string) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys, err := txtar.FS(ar)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, fsys); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return txtartest.Extract(t, filepath.Join("testdata", name+".txtar"))
 }
 
 func writeFile(t *testing.T, name, content string) {
