@@ -56,7 +56,7 @@ func TestGolangciLint(t *testing.T) {
 	cache := t.TempDir() // golangci-lint's result cache, shared by the runs
 
 	t.Run("findings", func(t *testing.T) {
-		got, all := compareWithAnalyzer(t, bin, dir, cache, e2eSettings)
+		got, all := compareWithAnalyzer(t, bin, dir, cache, e2eSettings, "handlers/handlers.go")
 
 		// The //nolint:jwtssot line: the analyzer reports it, golangci-lint
 		// suppresses it.
@@ -84,11 +84,32 @@ func TestGolangciLint(t *testing.T) {
 	// the same cache give their own findings.
 	t.Run("other settings, same cache", func(t *testing.T) {
 		got, _ := compareWithAnalyzer(t, bin, dir, cache, strings.Replace(e2eSettings,
-			"auth: [./internal/auth/...]", "auth: [./handlers/..., ./cmd/...]", 1))
+			"auth: [./internal/auth/...]", "auth: [./handlers/..., ./cmd/...]", 1), "handlers/handlers.go")
 		if countContaining(got, "internal/auth/") == 0 {
 			t.Errorf("auth [./handlers/..., ./cmd/...]: no finding in internal/auth:\n%s", strings.Join(got, "\n"))
 		}
 	})
+
+	// The corpora that cmd/jwtssot's TestCorpora scores against their
+	// labels: realistic backends with the real libraries, as a held-out
+	// module would be, with the settings a user gives. Their modules are
+	// downloaded first (the other tests run with GOPROXY=off).
+	for _, name := range []string{"fleet", "shopapi"} {
+		t.Run("corpus "+name, func(t *testing.T) {
+			dir := txtartest.Extract(t, filepath.Join("..", "cmd", "jwtssot", "testdata", "corpus", name+".txtar"))
+			download := exec.Command("go", "mod", "download")
+			download.Dir = dir
+			download.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+			if out, err := download.CombinedOutput(); err != nil {
+				t.Fatalf("go mod download in the %s corpus: %v\n%s", name, err, out)
+			}
+			got, _ := compareWithAnalyzer(t, bin, dir, cache, "auth: [./internal/auth/...]\n", "")
+			if len(got) < 100 {
+				t.Errorf("golangci-lint found %d violations in the %s corpus, whose labels expect 130 or more:\n%s",
+					len(got), name, strings.Join(got, "\n"))
+			}
+		})
+	}
 
 	for _, tc := range []struct {
 		name, settings, want string
@@ -116,9 +137,9 @@ func TestGolangciLint(t *testing.T) {
 // compareWithAnalyzer runs golangci-lint over dir with the jwtssot settings
 // and checks its findings against the analyzer's, built by analyzer.New
 // from the same settings (decoded from YAML, not by the plugin), minus the
-// ones on //nolint:jwtssot lines. It returns golangci-lint's findings and
-// all of the analyzer's.
-func compareWithAnalyzer(t *testing.T, bin, dir, cache, settings string) (got, all []string) {
+// one on the //nolint:jwtssot line of nolintFile, if one is named. It
+// returns golangci-lint's findings and all of the analyzer's.
+func compareWithAnalyzer(t *testing.T, bin, dir, cache, settings, nolintFile string) (got, all []string) {
 	t.Helper()
 	writeGolangciConfig(t, dir, settings)
 	stdout, stderr, code := runGolangci(t, bin, dir, cache)
@@ -143,8 +164,11 @@ func compareWithAnalyzer(t *testing.T, bin, dir, cache, settings string) (got, a
 	// variants as well and drop the duplicates.
 	pkgs := loadPackages(t, &packages.Config{Dir: dir, Env: moduleEnv(), Tests: true}, "./...")
 	all = slices.Compact(analyze(t, pkgs, dir, a)[a])
-	nolint := lineOf(t, dir, "handlers/handlers.go", "//nolint:jwtssot")
-	want := slices.DeleteFunc(slices.Clone(all), func(f string) bool { return strings.HasPrefix(f, nolint) })
+	want := all
+	if nolintFile != "" {
+		nolint := lineOf(t, dir, nolintFile, "//nolint:jwtssot")
+		want = slices.DeleteFunc(slices.Clone(all), func(f string) bool { return strings.HasPrefix(f, nolint) })
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("golangci-lint found\n%s\nthe analyzer, without the //nolint line\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
