@@ -438,7 +438,11 @@ func TestConfigDoc(t *testing.T) {
 		}
 	}
 	// The error example is what ParseConfig says about the file shown.
-	errs := doc[strings.Index(doc, "\n## Errors\n"):]
+	i := strings.Index(doc, "\n## Errors\n")
+	if i < 0 {
+		t.Fatal("docs/config.md has no Errors section")
+	}
+	errs := doc[i:]
 	yamlStart := strings.Index(errs, "```yaml\n") + len("```yaml\n")
 	src := errs[yamlStart : yamlStart+strings.Index(errs[yamlStart:], "```")]
 	textStart := strings.Index(errs, "```text\n") + len("```text\n")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -45,23 +44,21 @@ func corpusLabels(t *testing.T, dir string) (map[label]int, map[label]bool) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		f, err := os.Open(path)
+		src, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for n := 1; sc.Scan(); n++ {
-			if m := expectLabel.FindStringSubmatch(sc.Text()); m != nil {
+		for i, line := range strings.Split(string(src), "\n") {
+			if m := expectLabel.FindStringSubmatch(line); m != nil {
 				for _, rule := range strings.Fields(m[1]) {
-					want[label{filepath.ToSlash(rel), n, rule}]++
+					want[label{filepath.ToSlash(rel), i + 1, rule}]++
 				}
 			}
-			if m := ambigLabel.FindStringSubmatch(sc.Text()); m != nil {
-				ambig[label{filepath.ToSlash(rel), n, m[1]}] = true
+			if m := ambigLabel.FindStringSubmatch(line); m != nil {
+				ambig[label{filepath.ToSlash(rel), i + 1, m[1]}] = true
 			}
 		}
-		return sc.Err()
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)

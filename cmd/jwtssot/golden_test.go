@@ -51,12 +51,11 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatalf("SARIF is not JSON: %v\n%s", err, r.stdout)
 	}
-	schemaFile, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	schemaJSON, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer schemaFile.Close()
-	schemaDoc, err := jsonschema.UnmarshalJSON(schemaFile)
+	schemaDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func Read(name string) (*File, error) {
 		if os.IsNotExist(err) {
 			return nil, fmt.Errorf("baseline %s does not exist (create it with -write-baseline %s)", name, name)
 		}
-		return nil, fmt.Errorf("baseline %s: %v", name, err)
+		return nil, fmt.Errorf("baseline %s: %w", name, err)
 	}
 	return Parse(name, data)
 }
@@ -71,7 +71,7 @@ func Parse(name string, data []byte) (*File, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("baseline %s is not a jwtssot baseline (%v); rewrite it with -write-baseline %s", name, err, name)
+		return nil, fmt.Errorf("baseline %s is not a jwtssot baseline (%w); rewrite it with -write-baseline %s", name, err, name)
 	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("baseline %s has version %d, this jwtssot reads version %d; rewrite it with -write-baseline %s", name, f.Version, Version, name)

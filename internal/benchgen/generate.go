@@ -140,7 +140,7 @@ func (w *writer) gofile(rel, src string) {
 	}
 	out, err := format.Source([]byte(src))
 	if err != nil {
-		w.err = fmt.Errorf("generated %s does not parse: %v", rel, err)
+		w.err = fmt.Errorf("generated %s does not parse: %w", rel, err)
 		return
 	}
 	w.files++

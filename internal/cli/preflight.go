@@ -102,7 +102,7 @@ func sortErrors(errs []report.PackageError) {
 
 // patternErrors turns the pseudo-packages `go list -e` makes for patterns
 // it could not resolve into one usage error.
-func patternErrors(roots []*packages.Package, patterns []string) error {
+func patternErrors(roots []*packages.Package) error {
 	for _, p := range roots {
 		if p.Name != "" || len(p.GoFiles) > 0 || len(p.Errors) == 0 {
 			continue

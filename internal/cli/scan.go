@@ -30,7 +30,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	start := time.Now()
 	if o.dir != "" {
 		if err := os.Chdir(o.dir); err != nil {
-			return ExitUsage, fmt.Errorf("-C %s: %v", o.dir, errors.Unwrap(err))
+			return ExitUsage, fmt.Errorf("-C %s: %w", o.dir, errors.Unwrap(err))
 		}
 	}
 	root, err := os.Getwd()
@@ -53,7 +53,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if err != nil {
 		return ExitUsage, listError(err)
 	}
-	if err := patternErrors(g.Roots, o.patterns); err != nil {
+	if err := patternErrors(g.Roots); err != nil {
 		return ExitUsage, err
 	}
 	if len(g.Roots) == 0 {
@@ -66,7 +66,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if o.memProfile != "" {
 		// Now, while the graph and the results are still in use.
 		if err := writeHeapProfile(o.memProfile); err != nil {
-			return ExitUsage, fmt.Errorf("-memprofile: %v", err)
+			return ExitUsage, fmt.Errorf("-memprofile: %w", err)
 		}
 		runtime.KeepAlive(g)
 	}
@@ -79,7 +79,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	switch {
 	case o.writeBaseline != "":
 		if err := baseline.Write(o.writeBaseline, r.Violations); err != nil {
-			return ExitUsage, fmt.Errorf("writing baseline %s: %v", o.writeBaseline, err)
+			return ExitUsage, fmt.Errorf("writing baseline %s: %w", o.writeBaseline, err)
 		}
 		fmt.Fprintf(stderr, "jwtssot: wrote %d violations to baseline %s\n", len(r.Violations), o.writeBaseline)
 	case base != nil:
@@ -306,7 +306,7 @@ func writeReport(o *options, r *report.Report, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := atomicfile.Write(o.output, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("-o %s: %v", o.output, err)
+		return fmt.Errorf("-o %s: %w", o.output, err)
 	}
 	return nil
 }
