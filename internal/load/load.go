@@ -23,7 +23,9 @@
 package load
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -299,26 +301,34 @@ func (g *Graph) read(dep *packages.Package, gen *generation) (*types.Package, er
 	}
 	closure := g.transitiveImports(dep)
 	if !shared(dep) && !g.sharedReady[dep.ID] {
-		// Complete the shared packages this one refers to first. Reading
+		// Complete the shared packages this one imports first. Reading
 		// it would otherwise create the objects it uses in them, and
 		// each such object would keep this package's whole export data,
-		// and so its generation, alive for the rest of the scan. A shared package that cannot be
-		// read is left as it is: the read below fills in what it needs.
-		for _, imp := range closure {
+		// and so its generation, alive for the rest of the scan. Its
+		// direct imports hold nearly all the objects it refers to; the
+		// few of indirect ones are created once each, so what they keep
+		// does not grow with the module, while completing every shared
+		// package of the closure would read the export data of the
+		// whole standard library a module reaches. A shared package that
+		// cannot be read is left as it is: the read below fills in what
+		// it needs.
+		for _, imp := range dep.Imports {
 			if shared(imp) {
 				_, _ = g.read(imp, gen)
 			}
 		}
 		g.sharedReady[dep.ID] = true
 	}
-	f, err := os.Open(dep.ExportFile)
+	data, err := os.ReadFile(dep.ExportFile)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
+	// NewReader reads the export data of both the go command's export
+	// files and compiler archives, as go/packages does with it; Read alone
+	// would refuse the archives of older go commands.
+	r, err := gcexportdata.NewReader(bytes.NewReader(data)) //nolint:staticcheck // see above; deprecated for Go 1.29
 	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %v", dep.PkgPath, err)
+		return nil, fmt.Errorf("reading export data of %s: %w", dep.PkgPath, err)
 	}
 	imports := make(map[string]*types.Package, len(closure)+1)
 	for _, imp := range closure {
@@ -328,13 +338,11 @@ func (g *Graph) read(dep *packages.Package, gen *generation) (*types.Package, er
 	fset := g.sharedFset
 	if !shared(dep) {
 		fset = gen.fset
-		if fi, err := f.Stat(); err == nil {
-			gen.bytes += fi.Size()
-		}
+		gen.bytes += int64(len(data))
 	}
 	t, err := gcexportdata.Read(r, fset, imports, dep.PkgPath)
 	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %v", dep.PkgPath, err)
+		return nil, fmt.Errorf("reading export data of %s: %w", dep.PkgPath, err)
 	}
 	return t, nil
 }
@@ -386,7 +394,8 @@ type importerFunc func(path string) (*types.Package, error)
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 func toPackagesError(err error) packages.Error {
-	if te, ok := err.(types.Error); ok {
+	var te types.Error
+	if errors.As(err, &te) {
 		return packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError}
 	}
 	return packages.Error{Msg: err.Error(), Kind: packages.UnknownError}
