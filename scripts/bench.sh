@@ -35,6 +35,10 @@
 #   BENCH_SEED       benchgen -seed (default 1)
 #   BENCH_JWT_SHARE  benchgen -jwt-share, percent (default 10)
 #   BENCH_OUT        also write the report to this file
+#   BENCH_ONLY       comma-separated measurement names to run (default: all);
+#                    with BENCH_DIR, the other measurements' runs are kept
+#                    from an earlier run, so one tool can be measured again
+#                    after a change without the long go vet runs
 #   GOLANGCI_LINT    a golangci-lint built with the jwtssot plugin
 #                    (scripts/custom-gcl.sh)
 set -euo pipefail
@@ -162,6 +166,15 @@ names=(jwtssot vet-jwtssot-cold vet-jwtssot-cached vet-default-cold floor)
 if [ -n "$gcl" ]; then
 	names+=(golangci-lint)
 fi
+only=${BENCH_ONLY:-}
+# selected NAME: whether this run measures NAME.
+selected() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
+for name in ${only//,/ }; do
+	if [[ " ${names[*]} " != *" $name "* ]]; then
+		echo "bench.sh: BENCH_ONLY names $name; measurements: ${names[*]}" >&2
+		exit 2
+	fi
+done
 
 for n in "${sizes[@]}"; do
 	mod=$work/mono-$n
@@ -176,13 +189,18 @@ for n in "${sizes[@]}"; do
 	cd "$mod"
 	log "warming the build cache (go build ./...)"
 	go build ./...
-	rm -f "$work/raw-$n.tsv"
-	measure "$n" jwtssot "0 1" cmd_jwtssot
-	measure "$n" vet-jwtssot-cold "0 1" cmd_vet_jwtssot_cold
-	measure "$n" vet-jwtssot-cached "0 1" cmd_vet_jwtssot_cached
-	measure "$n" vet-default-cold "0" cmd_vet_default_cold
-	measure "$n" floor "0" cmd_floor
-	if [ -n "$gcl" ]; then
+	# Drop the earlier runs of what is measured now; keep the others.
+	if [ -f "$work/raw-$n.tsv" ]; then
+		awk -F'\t' -v only="$only" 'only != "" && index("," only ",", "," $1 ",") == 0' \
+			"$work/raw-$n.tsv" >"$work/raw-$n.keep"
+		mv "$work/raw-$n.keep" "$work/raw-$n.tsv"
+	fi
+	selected jwtssot && measure "$n" jwtssot "0 1" cmd_jwtssot
+	selected vet-jwtssot-cold && measure "$n" vet-jwtssot-cold "0 1" cmd_vet_jwtssot_cold
+	selected vet-jwtssot-cached && measure "$n" vet-jwtssot-cached "0 1" cmd_vet_jwtssot_cached
+	selected vet-default-cold && measure "$n" vet-default-cold "0" cmd_vet_default_cold
+	selected floor && measure "$n" floor "0" cmd_floor
+	if [ -n "$gcl" ] && selected golangci-lint; then
 		measure "$n" golangci-lint "0 1" cmd_golangci
 		rm -rf "$work/golangci-cache"
 	fi
@@ -203,6 +221,9 @@ report() {
 	echo "- $(go version | cut -d' ' -f3-); jwtssot $(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)"
 	echo "- $runs timed runs per measurement after one warm-up run, medians; warm build cache;" \
 		"benchgen -jwt-share $share -seed $seed"
+	if [ -n "$only" ]; then
+		echo "- measured in this run: ${only//,/, }; the other measurements are those of an earlier run kept in BENCH_DIR"
+	fi
 	echo "- cold: every vet action runs again (an analyzer flag with a new value changes their cache keys)," \
 		"compile actions come from the build cache; cached: go vet replays its cached results;" \
 		"floor: go/packages load in the analyzer's mode plus one AST walk; CPU = user + system;" \
