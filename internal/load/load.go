@@ -95,7 +95,7 @@ type generation struct {
 // inline bodies: about 340 KB for a package of 900 lines), so the budget
 // trades memory for reads of the same export data again: on the generated
 // 1,000-package module, 128 MiB took 14% less CPU time than 32 MiB, for
-// 90 MB more peak RSS (docs/performance.md).
+// 90 MB more peak RSS (single runs on a busy machine).
 const generationBytes = 128 << 20
 
 // joinGeneration returns the generation for a new root.
