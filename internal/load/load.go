@@ -110,7 +110,8 @@ func (g *Graph) joinGeneration() *generation {
 
 // shared reports whether p's export data is read once for the whole scan:
 // the standard library and other modules' packages are. Packages of the
-// main modules (those of a go.work workspace included) are read per root.
+// main modules (those of a go.work workspace included) are read once per
+// generation that needs them.
 func shared(p *packages.Package) bool {
 	return p.Module == nil || !p.Module.Main
 }
@@ -337,7 +338,8 @@ func (g *Graph) read(dep *packages.Package, gen *generation) (*types.Package, er
 		// Complete the shared packages this one imports first. Reading
 		// it would otherwise create the objects it uses in them, and
 		// each such object would keep this package's whole export data,
-		// and so its generation, alive for the rest of the scan. Its
+		// and the generation's types it refers to, alive for the rest of
+		// the scan. Its
 		// direct imports hold nearly all the objects it refers to; the
 		// few of indirect ones are created once each, so what they keep
 		// does not grow with the module, while completing every shared
