@@ -2,22 +2,26 @@ package analyzer
 
 import (
 	_ "embed"
-	"errors"
 	"flag"
 	"go/token"
 	"reflect"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-)
 
-// DocsURL is where the rule documentation lives; each diagnostic links to
-// DocsURL + "/<rule>.md".
-const DocsURL = "https://github.com/jwtssot/jwtssot/blob/main/docs/rules"
+	"github.com/jwtssot/jwtssot/internal/config"
+	"github.com/jwtssot/jwtssot/internal/rules"
+)
 
 //go:embed doc.go
 var docSource string
+
+// Config is jwtssot's configuration: the settings of a .jwtssot.yaml file,
+// which New's callers may give in code. See docs/config.md.
+type Config = config.Config
+
+// Replacement names the auth API that replaces a JWT library symbol.
+type Replacement = config.Replacement
 
 // Analyzer is the jwtssot analyzer with the default configuration, refined by
 // its flags and by .jwtssot.yaml files. Drivers that need their own settings
@@ -33,34 +37,26 @@ func mustNew(cfg Config) *analysis.Analyzer {
 }
 
 // New returns a jwtssot analyzer whose settings are cfg overlaid on the
-// discovered .jwtssot.yaml (or cfg.ConfigFile): every field cfg sets wins
-// over the file. The analyzer's flags, when a driver sets them, win over
-// both. New validates cfg and returns a *ConfigError naming the bad key.
+// discovered .jwtssot.yaml (or cfg.ConfigFile, or the file $JWTSSOT_CONFIG
+// names): every field cfg sets wins over the file. The analyzer's flags,
+// when a driver sets them, win over both. New validates cfg and returns a
+// *config.Error naming each bad key.
 func New(cfg Config) (*analysis.Analyzer, error) {
-	if err := settingsError(cfg); err != nil {
+	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	in := &instance{base: cfg, configs: newResolver()}
+	in := &instance{base: cfg, configs: config.NewResolver()}
 	a := &analysis.Analyzer{
 		Name:       "jwtssot",
 		Doc:        packageDoc(docSource),
-		URL:        DocsURL,
+		URL:        rules.DocsURL,
 		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		Run:        in.run,
 		ResultType: reflect.TypeFor[*Result](),
 		Flags:      *flag.NewFlagSet("jwtssot", flag.ContinueOnError),
 	}
-	in.bindFlags(&a.Flags)
+	config.BindFlags(&a.Flags, &in.flags)
 	return a, nil
-}
-
-// settingsError validates settings that did not come from a file.
-func settingsError(cfg Config) error {
-	var errs []error
-	for _, e := range cfg.check() {
-		errs = append(errs, &ConfigError{Key: e.path(), Msg: e.Msg})
-	}
-	return errors.Join(errs...)
 }
 
 // instance is the state of one analyzer: its settings and the cache of
@@ -70,15 +66,12 @@ func settingsError(cfg Config) error {
 type instance struct {
 	base    Config // from New
 	flags   Config // from the analyzer's flags
-	configs *resolver
-
-	explicitOnce sync.Once
-	explicitErr  error
+	configs *config.Resolver
 }
 
 // explicit is the configuration given in code and flags, which overrides the
 // discovered file key by key.
-func (in *instance) explicit() Config { return in.base.overlay(in.flags) }
+func (in *instance) explicit() Config { return in.base.Overlay(in.flags) }
 
 // A Finding is one reported violation with the facts a report needs beyond
 // the diagnostic: its rule, the library symbol involved and the function it

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // DirectivePrefix starts a jwtssot directive comment. Like Go's own
@@ -46,8 +48,8 @@ func ParseDirective(text string) (d Directive, ok bool, err error) {
 		if r == "" {
 			continue
 		}
-		if r != "all" && RuleByID(r) == nil {
-			return d, true, fmt.Errorf("directive names unknown rule %q (rules: %s, or all)", r, strings.Join(RuleIDs(), ", "))
+		if r != "all" && !rules.Known(r) {
+			return d, true, fmt.Errorf("directive names unknown rule %q (rules: %s, or all)", r, strings.Join(rules.IDs(), ", "))
 		}
 		d.Rules = append(d.Rules, r)
 	}
@@ -174,9 +176,9 @@ func (c *checker) applyDirectives() []Finding {
 		for _, d := range fs.directives {
 			switch {
 			case d.err != nil:
-				c.report(RuleDirective, d.comment.Pos(), d.comment.End(), "", "malformed jwtssot directive: "+d.err.Error())
+				c.report(rules.Directive, d.comment.Pos(), d.comment.End(), "", "malformed jwtssot directive: "+d.err.Error())
 			case !d.used && c.anyEnabled(d.Rules):
-				c.report(RuleDirective, d.comment.Pos(), d.comment.End(), "",
+				c.report(rules.Directive, d.comment.Pos(), d.comment.End(), "",
 					"jwtssot:ignore "+strings.Join(d.Rules, ",")+" suppresses nothing here; remove it")
 			}
 		}
@@ -204,7 +206,7 @@ func (c *checker) suppressed(f Finding) bool {
 // directive for a disabled rule is not "unused".
 func (c *checker) anyEnabled(rules []string) bool {
 	for _, r := range rules {
-		if r == "all" || c.s.enabled(r) {
+		if r == "all" || c.s.Enabled(r) {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 var directiveCases = []struct {
@@ -87,7 +88,7 @@ func FuzzParseDirective(f *testing.F) {
 			t.Fatalf("ParseDirective(%q): valid with no rules", text)
 		}
 		for _, r := range d.Rules {
-			if r != "all" && analyzer.RuleByID(r) == nil {
+			if r != "all" && !rules.Known(r) {
 				t.Fatalf("ParseDirective(%q): unknown rule %q accepted", text, r)
 			}
 		}

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"go/types"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/secretname"
 )
 
 // keyUse classifies a parameter or struct field of a JWT library by what it
@@ -24,10 +26,10 @@ const (
 )
 
 func classifyKey(name string, t types.Type) keyUse {
-	words := nameWords(name)
+	words := secretname.Words(name)
 	var key, secret bool
 	for _, w := range words {
-		if notSecretWords[w] {
+		if secretname.IsMetadataWord(w) {
 			return notKey
 		}
 		key = key || w == "key" || w == "keys" || strings.HasSuffix(w, "key")
@@ -115,5 +117,5 @@ func paramAt(sig *types.Signature, i int) *types.Var {
 // library.
 func (c *checker) isLibraryType(t types.Type) bool {
 	n := namedOf(t)
-	return n != nil && n.Obj().Pkg() != nil && c.s.libs.match(n.Obj().Pkg().Path()) != ""
+	return n != nil && n.Obj().Pkg() != nil && c.s.Libs.Match(n.Obj().Pkg().Path()) != ""
 }

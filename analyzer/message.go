@@ -2,30 +2,13 @@ package analyzer
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
-// RuleTag is how a message names its rule: golangci-lint drops a
-// diagnostic's Category, so every message carries its rule id at the end,
-// as " (jwtssot/call)", in every front end.
-func RuleTag(rule string) string { return " (jwtssot/" + rule + ")" }
-
 // tagged appends the rule tag to a message body.
-func tagged(rule, body string) string { return body + RuleTag(rule) }
-
-// SplitMessage separates a diagnostic message into its body and rule id, for
-// reports that show the rule in a column of its own.
-func SplitMessage(msg string) (body, rule string) {
-	if !strings.HasSuffix(msg, ")") {
-		return msg, ""
-	}
-	i := strings.LastIndex(msg, " (jwtssot/")
-	if i < 0 {
-		return msg, ""
-	}
-	return msg[:i], msg[i+len(" (jwtssot/") : len(msg)-1]
-}
+func tagged(rule, body string) string { return body + rules.Tag(rule) }
 
 // redact describes a secret without revealing it: its first two characters
 // when it is long enough that they give little away, and its length.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // checkSecretAccess implements the secret-access rule: a call that reads a
@@ -22,11 +24,11 @@ func (c *checker) checkSecretAccess(callee types.Object, call *ast.CallExpr) {
 	name, symbol := calleeNames(callee)
 	where := c.outsideAuth()
 	advice := "; only the auth module may read JWT secrets"
-	if len(c.s.authWritten) == 0 {
+	if len(c.s.AuthWritten) == 0 {
 		advice = noAuthAdvice
 	}
 	body := "JWT secret " + key + " read with " + name + where + advice
-	c.report(RuleSecretAccess, call.Pos(), call.End(), symbol, body)
+	c.report(rules.SecretAccess, call.Pos(), call.End(), symbol, body)
 }
 
 // secretRead reports whether call reads a JWT secret setting, and its key:
@@ -40,7 +42,7 @@ func (c *checker) secretRead(callee types.Object, call *ast.CallExpr) (string, b
 		if i == 2 {
 			break
 		}
-		if s, ok := c.constString(arg); ok && c.names.isSecretKey(s) {
+		if s, ok := c.constString(arg); ok && c.names.IsSecretKey(s) {
 			return s, true
 		}
 	}

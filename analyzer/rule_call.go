@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // checkReference implements the call rule: every use of a function or
@@ -21,7 +23,7 @@ func (c *checker) checkReference(cur inspector.Cursor, id *ast.Ident) {
 		return
 	}
 	fn, ok := c.info.Uses[id].(*types.Func)
-	if !ok || fn.Pkg() == nil || c.s.libs.match(fn.Pkg().Path()) == "" {
+	if !ok || fn.Pkg() == nil || c.s.Libs.Match(fn.Pkg().Path()) == "" {
 		return
 	}
 	fn = fn.Origin()
@@ -44,7 +46,7 @@ func (c *checker) checkReference(cur inspector.Cursor, id *ast.Ident) {
 		verb = "call of "
 	}
 	body := verb + shortFuncName(fn) + c.outsideAuth() + c.callAdvice(fn)
-	c.report(RuleCall, pos, end, fn.FullName(), body)
+	c.report(rules.Call, pos, end, fn.FullName(), body)
 }
 
 // isCalled reports whether the expression at cur is the function of a call,
@@ -65,13 +67,13 @@ func isCalled(cur inspector.Cursor) bool {
 // callAdvice names the auth API that replaces fn: a replacement for the
 // symbol itself, else one for its package.
 func (c *checker) callAdvice(fn *types.Func) string {
-	if len(c.s.authWritten) == 0 {
+	if len(c.s.AuthWritten) == 0 {
 		return noAuthAdvice
 	}
-	if use, ok := c.s.replacements[replacementKey(fn)]; ok {
+	if use, ok := c.s.Replacement(replacementKey(fn)); ok {
 		return "; use " + use + " instead"
 	}
-	if use, ok := c.s.replacements[fn.Pkg().Path()]; ok {
+	if use, ok := c.s.Replacement(fn.Pkg().Path()); ok {
 		return "; use " + use + " instead"
 	}
 	return "; call the auth module's API instead"

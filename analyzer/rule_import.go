@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"strconv"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // checkImport implements the import rule: any import of a JWT library
@@ -14,20 +16,20 @@ func (c *checker) checkImport(spec *ast.ImportSpec) {
 		return
 	}
 	path, err := strconv.Unquote(spec.Path.Value)
-	if err != nil || c.s.libs.match(path) == "" {
+	if err != nil || c.s.Libs.Match(path) == "" {
 		return
 	}
 	body := "import of JWT library " + path + c.outsideAuth() + c.importAdvice(path)
-	c.report(RuleImport, spec.Pos(), spec.End(), path, body)
+	c.report(rules.Import, spec.Pos(), spec.End(), path, body)
 }
 
 // outsideAuth says where the use is: outside the configured auth packages,
 // or nowhere allowed because none are configured.
 func (c *checker) outsideAuth() string {
-	if len(c.s.authWritten) == 0 {
+	if len(c.s.AuthWritten) == 0 {
 		return ""
 	}
-	return " outside the auth packages (" + strings.Join(c.s.authWritten, ", ") + ")"
+	return " outside the auth packages (" + strings.Join(c.s.AuthWritten, ", ") + ")"
 }
 
 // noAuthAdvice tells a user with no auth packages how to declare them.
@@ -38,16 +40,11 @@ const noAuthAdvice = "; no auth packages are configured, so every JWT use is a v
 // replacement whose symbol is the package itself, else the package of the
 // first replacement of one of its symbols.
 func (c *checker) importAdvice(path string) string {
-	if len(c.s.authWritten) == 0 {
+	if len(c.s.AuthWritten) == 0 {
 		return noAuthAdvice
 	}
-	if use, ok := c.s.replacements[path]; ok {
+	if use, ok := c.s.PackageReplacement(path); ok {
 		return "; use " + use + " instead"
-	}
-	for _, r := range c.s.replacementList {
-		if splitSymbol(r.Symbol).pkg == path {
-			return "; use " + splitSymbol(r.Use).pkg + " instead"
-		}
 	}
 	return "; use the auth module's API instead"
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // A secretSource is an expression whose literals are hardcoded JWT secrets:
@@ -43,7 +45,7 @@ func (c *checker) addSource(s secretSource) {
 
 // resolveSecrets traces every recorded source and reports each literal once.
 func (c *checker) resolveSecrets() {
-	if !c.s.enabled(RuleHardcodedSecret) {
+	if !c.s.Enabled(rules.HardcodedSecret) {
 		return
 	}
 	for obj, key := range c.flow.envVars {
@@ -56,7 +58,7 @@ func (c *checker) resolveSecrets() {
 	sort.SliceStable(c.sources, func(i, j int) bool { return c.sources[i].priority < c.sources[j].priority })
 	for _, src := range c.sources {
 		emit := func(lit ast.Expr, value string) {
-			if value == "" || (src.named && c.names.isSettingName(value)) {
+			if value == "" || (src.named && c.names.IsSettingName(value)) {
 				return
 			}
 			c.reportSecret(lit, value, src.how, src.symbol)
@@ -84,7 +86,7 @@ func (c *checker) reportSecret(lit ast.Node, value, how, symbol string) {
 	c.secretLits[lit.Pos()] = true
 	body := "hardcoded JWT secret " + redact(value) + " " + how +
 		"; load it from the environment or a secret store in the auth module"
-	c.report(RuleHardcodedSecret, lit.Pos(), lit.End(), symbol, body)
+	c.report(rules.HardcodedSecret, lit.Pos(), lit.End(), symbol, body)
 }
 
 // librarySinks records the key arguments of a call of a JWT library
@@ -123,7 +125,7 @@ func (c *checker) keySink(use keyUse, arg ast.Expr, where, symbol string) {
 
 // bindName records a value bound to a secret-looking name.
 func (c *checker) bindName(name string, t types.Type, value ast.Expr, how string) {
-	if value == nil || !canHoldSecret(t) || !c.names.isSecretName(name) {
+	if value == nil || !canHoldSecret(t) || !c.names.IsSecretName(name) {
 		return
 	}
 	c.addSource(secretSource{expr: value, how: how, named: true, priority: priorityName})
@@ -195,7 +197,7 @@ func (c *checker) bind(lhs, rhs ast.Expr) {
 			c.keySink(classifyKey(field.Name(), field.Type()), rhs, fieldName(sel.Recv(), field), "")
 		}
 	case *ast.IndexExpr: // settings["jwt_secret"] = "..."
-		if key, ok := c.constString(l.Index); ok && c.names.isSecretKey(key) {
+		if key, ok := c.constString(l.Index); ok && c.names.IsSecretKey(key) {
 			if m, ok := c.info.TypeOf(l.X).Underlying().(*types.Map); ok {
 				c.bindName(key, m.Elem(), rhs, "stored under "+strconv.Quote(key))
 			}
@@ -268,7 +270,7 @@ func (c *checker) visitCompositeLit(lit *ast.CompositeLit) {
 			if !ok {
 				continue
 			}
-			if key, ok := c.constString(kv.Key); ok && c.names.isSecretKey(key) {
+			if key, ok := c.constString(kv.Key); ok && c.names.IsSecretKey(key) {
 				c.bindName(key, u.Elem(), kv.Value, "stored under "+strconv.Quote(key))
 			}
 		}
@@ -278,12 +280,12 @@ func (c *checker) visitCompositeLit(lit *ast.CompositeLit) {
 // firstSecretKey returns the secret setting named by a string constant or a
 // []string literal of them (EnvVars: []string{"JWT_SECRET"}).
 func (c *checker) firstSecretKey(e ast.Expr) string {
-	if s, ok := c.constString(e); ok && c.names.isSecretKey(s) {
+	if s, ok := c.constString(e); ok && c.names.IsSecretKey(s) {
 		return s
 	}
 	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
 		for _, elt := range lit.Elts {
-			if s, ok := c.constString(elt); ok && c.names.isSecretKey(s) {
+			if s, ok := c.constString(elt); ok && c.names.IsSecretKey(s) {
 				return s
 			}
 		}
@@ -325,7 +327,7 @@ func (c *checker) visitFuncDecl(fd *ast.FuncDecl) {
 	c.flow.decls[fn] = fd
 	c.flow.addFuncDecl(fd, fn, fd.Type, c.info)
 	if res := fn.Signature().Results(); res.Len() > 0 && canHoldSecret(res.At(0).Type()) &&
-		c.names.isSecretName(fd.Name.Name) {
+		c.names.IsSecretName(fd.Name.Name) {
 		c.addSource(secretSource{expr: fd.Name, keyfunc: true, how: "returned by " + fd.Name.Name,
 			named: true, priority: priorityName})
 	}
@@ -383,14 +385,14 @@ func tagDefault(tag reflect.StructTag) (string, bool) {
 // name or by the setting name in one of its tags.
 func (c *checker) secretField(f *ast.Field, tag reflect.StructTag) bool {
 	for _, n := range f.Names {
-		if c.names.isSecretName(n.Name) {
+		if c.names.IsSecretName(n.Name) {
 			return true
 		}
 	}
 	for _, k := range []string{"env", "envconfig", "mapstructure", "yaml", "json", "toml", "koanf", "flag"} {
 		if v, ok := tag.Lookup(k); ok {
 			name, _, _ := strings.Cut(v, ",")
-			if c.names.isSecretKey(strings.TrimSpace(name)) {
+			if c.names.IsSecretKey(strings.TrimSpace(name)) {
 				return true
 			}
 		}

@@ -11,6 +11,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/jwtssot/jwtssot/internal/config"
+	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/secretname"
 )
 
 // checker is the state of one pass: the package's settings, the index the
@@ -18,13 +23,13 @@ import (
 type checker struct {
 	pass   *analysis.Pass
 	info   *types.Info
-	s      *settings
+	s      *config.Settings
 	inAuth bool
 	// reachesJWT is false when no JWT library is among the package's
 	// transitive imports: then no object of a library can appear in it, and
 	// the import and call rules and the key sinks have nothing to find.
 	reachesJWT bool
-	names      *secretNamer // the config's secret-name heuristic, for this package
+	names      *secretname.Namer // the config's secret-name heuristic, for this package
 
 	files      map[*token.File]*fileState
 	flow       *flowIndex
@@ -41,14 +46,11 @@ type fileState struct {
 }
 
 func (in *instance) run(pass *analysis.Pass) (any, error) {
-	if err := in.checkExplicit(); err != nil {
-		return nil, err
-	}
 	pkgDir := packageDir(pass)
 	if pkgDir == "" {
 		return &Result{}, nil // only generated files
 	}
-	s, err := in.configs.settingsFor(pkgDir, pass.Pkg.Path(), in.explicit())
+	s, err := in.configs.For(pkgDir, pass.Pkg.Path(), in.explicit())
 	if err != nil {
 		return nil, err
 	}
@@ -56,23 +58,16 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		pass:       pass,
 		info:       pass.TypesInfo,
 		s:          s,
-		inAuth:     s.isAuth(pass.Pkg.Path()),
-		reachesJWT: reachesLibrary(pass.Pkg, s.libs),
+		inAuth:     s.IsAuth(pass.Pkg.Path()),
+		reachesJWT: reachesLibrary(pass.Pkg, s.Libs),
 		files:      map[*token.File]*fileState{},
 		flow:       newFlowIndex(),
 		secretLits: map[token.Pos]bool{},
 	}
-	c.names = s.names.forPackage(c.reachesJWT)
+	c.names = s.Names.WithWeakContext(c.reachesJWT)
 	c.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	c.resolveSecrets()
 	return c.finish(), nil
-}
-
-// checkExplicit validates the settings given by flags, once per instance:
-// flags are set after New, so New cannot check them.
-func (in *instance) checkExplicit() error {
-	in.explicitOnce.Do(func() { in.explicitErr = settingsError(in.explicit()) })
-	return in.explicitErr
 }
 
 // packageDir is the directory of the package's first hand-written file
@@ -89,7 +84,7 @@ func packageDir(pass *analysis.Pass) string {
 // reachesLibrary reports whether a JWT library is among pkg's transitive
 // imports. The call rule fires in files that import no JWT library (a token
 // returned by the auth module), so direct imports are not enough.
-func reachesLibrary(pkg *types.Package, libs *libraryMatcher) bool {
+func reachesLibrary(pkg *types.Package, libs *jwtlib.Matcher) bool {
 	seen := map[*types.Package]bool{}
 	stack := []*types.Package{pkg}
 	for len(stack) > 0 {
@@ -99,7 +94,7 @@ func reachesLibrary(pkg *types.Package, libs *libraryMatcher) bool {
 			continue
 		}
 		seen[p] = true
-		if p != pkg && libs.match(p.Path()) != "" {
+		if p != pkg && libs.Match(p.Path()) != "" {
 			return true
 		}
 		stack = append(stack, p.Imports()...)
@@ -111,13 +106,13 @@ func reachesLibrary(pkg *types.Package, libs *libraryMatcher) bool {
 // a test file (unless tests is set) or excluded by a glob.
 func (c *checker) skipFile(f *ast.File, name string) bool {
 	return ast.IsGenerated(f) ||
-		(!c.s.tests && strings.HasSuffix(name, "_test.go")) ||
-		c.s.excluded(name)
+		(!c.s.Tests && strings.HasSuffix(name, "_test.go")) ||
+		c.s.Excluded(name)
 }
 
 // report records a finding; suppression directives are applied in finish.
 func (c *checker) report(rule string, pos, end token.Pos, symbol, body string) {
-	if !c.s.enabled(rule) {
+	if !c.s.Enabled(rule) {
 		return
 	}
 	c.candidates = append(c.candidates, Finding{
@@ -137,7 +132,7 @@ func (c *checker) finish() *Result {
 		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: f.Pos, End: f.End, Category: f.Rule, Message: f.Message,
-			URL: DocsURL + "/" + f.Rule + ".md",
+			URL: rules.DocsURL + "/" + f.Rule + ".md",
 		})
 	}
 	return &Result{Findings: findings}

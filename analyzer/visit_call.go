@@ -23,7 +23,7 @@ func (c *checker) visitCall(call *ast.CallExpr) {
 		}
 		if fn.Pkg() != nil {
 			switch {
-			case c.reachesJWT && c.s.libs.match(fn.Pkg().Path()) != "":
+			case c.reachesJWT && c.s.Libs.Match(fn.Pkg().Path()) != "":
 				c.librarySinks(fn, call)
 			case fn.Pkg().Path() == "cmp" && fn.Name() == "Or":
 				c.flow.cmpOr = append(c.flow.cmpOr, call)
@@ -60,7 +60,7 @@ func (c *checker) checkFlagDefault(call *ast.CallExpr) {
 	if nameIdx < 0 || valueIdx < 0 {
 		return
 	}
-	if name, ok := c.constString(call.Args[nameIdx]); ok && c.names.isSecretKey(name) {
+	if name, ok := c.constString(call.Args[nameIdx]); ok && c.names.IsSecretKey(name) {
 		c.addSource(secretSource{expr: call.Args[valueIdx], how: "as the default of flag -" + name,
 			named: true, priority: priorityName})
 	}
@@ -86,7 +86,7 @@ func (c *checker) checkSettingDefault(callee types.Object, call *ast.CallExpr) {
 	}
 	for k := 0; k < 2 && k < len(call.Args); k++ {
 		key, ok := c.constString(call.Args[k])
-		if !ok || !c.names.isSecretKey(key) {
+		if !ok || !c.names.IsSecretKey(key) {
 			continue
 		}
 		how := "as the fallback for " + key
@@ -115,7 +115,7 @@ func (c *checker) checkBuilderDefault(call *ast.CallExpr) {
 		if !ok || len(inner.Args) == 0 {
 			break
 		}
-		if k, ok := c.constString(inner.Args[0]); ok && c.names.isSecretKey(k) {
+		if k, ok := c.constString(inner.Args[0]); ok && c.names.IsSecretKey(k) {
 			key = k
 		}
 		s, ok := inner.Fun.(*ast.SelectorExpr)

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/config"
 )
 
 // Name is the plugin's name, the linter name in .golangci.yml and in
@@ -36,17 +37,17 @@ func init() {
 	register.Plugin(Name, New)
 }
 
-// New is golangci-lint's constructor for the plugin. It decodes settings
+// New is golangci-lint's constructor for the plugin. Its settings
 // (linters.settings.custom.jwtssot.settings, as golangci-lint's config loader
-// gives them: nil, or maps with lower-cased keys, lists and scalars),
-// rejects unknown keys and values of the wrong type, and validates the
-// values by building the analyzer. Every error names the bad key; New never
-// panics on bad settings.
+// gives them: nil, or maps with lower-cased keys, lists and scalars) go
+// through the decoder that reads .jwtssot.yaml, which rejects unknown keys,
+// values of the wrong type and invalid values, naming each bad key. New
+// never panics on bad settings.
 //
 // Each call returns an independent linter: two instances with different
 // settings share no state.
 func New(settings any) (register.LinterPlugin, error) {
-	cfg, err := decodeSettings(settings)
+	cfg, err := config.FromSettings(settings)
 	if err != nil {
 		return nil, err
 	}

@@ -79,37 +79,37 @@ func TestBadSettings(t *testing.T) {
 		{
 			name:     "auth not a list",
 			settings: map[string]any{"auth": 3},
-			want:     []string{"jwtssot settings: auth: want a list of strings, got the number 3"},
+			want:     []string{"jwtssot settings: auth: must be a list, e.g. auth: [./internal/auth/...], not the number 3"},
 		},
 		{
 			name:     "auth a string",
 			settings: map[string]any{"auth": "./internal/auth/..."},
-			want:     []string{`jwtssot settings: auth: want a list of strings, got the string "./internal/auth/..."`},
+			want:     []string{`jwtssot settings: auth: must be a list, e.g. auth: [./internal/auth/...], not the string "./internal/auth/..."`},
 		},
 		{
 			name:     "tests not a bool",
 			settings: map[string]any{"tests": "yes"},
-			want:     []string{`jwtssot settings: tests: want true or false, got the string "yes"`},
+			want:     []string{`jwtssot settings: tests: must be true or false, not the string "yes"`},
 		},
 		{
 			name:     "replacement symbol not a string",
 			settings: map[string]any{"replacements": []any{map[string]any{"symbol": 3, "use": "x.Y"}}},
-			want:     []string{"jwtssot settings: replacements[0].symbol: want a string, got the number 3"},
+			want:     []string{"jwtssot settings: replacements[0].symbol: must be a string, not the number 3"},
 		},
 		{
 			name:     "replacements a mapping",
 			settings: map[string]any{"replacements": map[string]any{"github.com/golang-jwt/jwt/v5": "x"}},
-			want:     []string{"jwtssot settings: replacements: want a list of mappings with keys symbol, use, got a mapping"},
+			want:     []string{"jwtssot settings: replacements: must be a list of {symbol, use} objects, not a mapping"},
 		},
 		{
 			name:     "settings a list",
 			settings: []any{"auth"},
-			want:     []string{"jwtssot settings: want a mapping of settings (auth, libraries, tests, disable, exclude, replacements, secret-names), got a list"},
+			want:     []string{"jwtssot settings: the settings must be a mapping (auth, libraries, tests, disable, exclude, replacements, secret-names), not a list"},
 		},
 		{
 			name:     "unknown key",
 			settings: map[string]any{"autth": []any{"./internal/auth/..."}},
-			want:     []string{"jwtssot settings: autth: unknown setting (the jwtssot settings are auth, libraries, tests, disable, exclude, replacements, secret-names)"},
+			want:     []string{`jwtssot settings: autth: unknown setting (did you mean "auth"?)`},
 		},
 		{
 			name:     "config file is no setting",
@@ -119,7 +119,10 @@ func TestBadSettings(t *testing.T) {
 		{
 			name:     "unknown nested key",
 			settings: map[string]any{"replacements": []any{map[string]any{"sym": "github.com/golang-jwt/jwt/v5.Parse", "use": "x.Y"}}},
-			want:     []string{"jwtssot settings: replacements[0].sym: unknown key (keys: symbol, use)"},
+			want: []string{
+				"jwtssot settings: replacements[0].sym: unknown field (fields: symbol, use)",
+				"jwtssot settings: replacements[0].symbol: missing: the library symbol",
+			},
 		},
 		{
 			name: "every problem at once",
@@ -129,9 +132,10 @@ func TestBadSettings(t *testing.T) {
 				"replacements": []any{map[string]any{"symbol": "jwt.Parse", "use": "x.Y", "because": "z"}},
 			},
 			want: []string{
-				"jwtssot settings: auth[1]: want a string, got the number 7",
-				"jwtssot settings: replacements[0].because: unknown key",
+				"jwtssot settings: auth[1]: must be a string, not the number 7",
+				"jwtssot settings: replacements[0].because: unknown field",
 				"jwtssot settings: secretnames: unknown setting",
+				`jwtssot settings: replacements[0].symbol: "jwt.Parse" is not in a JWT library`,
 			},
 		},
 		{

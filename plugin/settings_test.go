@@ -6,7 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/config"
 )
 
 // golangciSettings returns linters.settings.custom.jwtssot.settings of a
@@ -52,18 +52,18 @@ linters:
               use: example.com/shop/internal/auth.ValidateToken
           secret-names: ["(?i)^hush"]
 `)
-	got, err := decodeSettings(settings)
+	got, err := config.FromSettings(settings)
 	if err != nil {
 		t.Fatal(err)
 	}
 	yes := true
-	want := analyzer.Config{
+	want := config.Config{
 		Auth:      []string{"./internal/auth/..."},
 		Libraries: []string{"example.com/jose"},
 		Tests:     &yes,
 		Disable:   []string{"directive"},
 		Exclude:   []string{"legacy/**"},
-		Replacements: []analyzer.Replacement{{
+		Replacements: []config.Replacement{{
 			Symbol: "github.com/golang-jwt/jwt/v5.Parse",
 			Use:    "example.com/shop/internal/auth.ValidateToken",
 		}},
@@ -79,23 +79,35 @@ func TestDecodeSettingsUnset(t *testing.T) {
 		"no settings key": golangciSettings(t, "linters: {settings: {custom: {jwtssot: {type: module}}}}"),
 		"null":            golangciSettings(t, "linters: {settings: {custom: {jwtssot: {settings: null}}}}"),
 		"empty mapping":   golangciSettings(t, "linters: {settings: {custom: {jwtssot: {settings: {}}}}}"),
-		"null values":     map[string]any{"auth": nil, "tests": nil},
 	} {
 		t.Run(name, func(t *testing.T) {
-			got, err := decodeSettings(settings)
+			got, err := config.FromSettings(settings)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got, analyzer.Config{}) {
+			if !reflect.DeepEqual(got, config.Config{}) {
 				t.Errorf("decoded %+v, want the zero Config (every setting from .jwtssot.yaml)", got)
 			}
 		})
 	}
 }
 
+// A key with no value means what it means in .jwtssot.yaml, through the
+// same decoder: an empty list that is set (and overrides the file), and an
+// unset tests.
+func TestDecodeSettingsNullValues(t *testing.T) {
+	got, err := config.FromSettings(map[string]any{"auth": nil, "tests": nil})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Auth == nil || len(got.Auth) != 0 || got.Tests != nil {
+		t.Errorf("decoded %+v, want auth set to an empty list and tests unset", got)
+	}
+}
+
 // Go callers (tests, other drivers) may pass typed slices and maps.
 func TestDecodeSettingsGoValues(t *testing.T) {
-	got, err := decodeSettings(map[string]any{
+	got, err := config.FromSettings(map[string]any{
 		"auth":         []string{"example.com/shop/internal/auth"},
 		"replacements": []map[string]string{{"symbol": "github.com/golang-jwt/jwt/v5.Parse", "use": "auth.ValidateToken"}},
 	})

@@ -11,7 +11,7 @@ import (
 
 func main() {
 	if cli.IsVetInvocation(os.Args[1:]) {
-		cli.RunVet(os.Args[1:], os.Stdout)
+		os.Exit(cli.RunVet(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/report"
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // Exit codes, documented in docs/cli.md.
@@ -39,6 +40,9 @@ type options struct {
 	cpuProfile    string
 	memProfile    string
 	patterns      []string
+	// testsFlagSet records -tests on the command line, which decides
+	// whether test packages are listed whatever the config files say.
+	testsFlagSet bool
 }
 
 // usageError is a problem with how jwtssot was called: exit status 2.
@@ -75,6 +79,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	o.patterns = fs.Args()
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "tests" || f.Name == a.Name+".tests" {
+			o.testsFlagSet = true
+		}
+	})
 	switch {
 	case o.version:
 		fmt.Fprintf(stdout, "jwtssot %s\n", Version())
@@ -120,11 +129,11 @@ func (o *options) check() error {
 
 // explain prints a rule's documentation.
 func explain(id string, stdout, stderr io.Writer) int {
-	r := analyzer.RuleByID(id)
-	if r == nil {
-		fmt.Fprintf(stderr, "jwtssot: no rule %q (rules: %s)\n", id, strings.Join(analyzer.RuleIDs(), ", "))
+	r, ok := rules.ByID(id)
+	if !ok {
+		fmt.Fprintf(stderr, "jwtssot: no rule %q (rules: %s)\n", id, strings.Join(rules.IDs(), ", "))
 		return ExitUsage
 	}
-	fmt.Fprint(stdout, ruleDoc(*r))
+	fmt.Fprint(stdout, ruleDoc(r))
 	return ExitClean
 }

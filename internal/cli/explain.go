@@ -1,8 +1,8 @@
 package cli
 
-import "github.com/jwtssot/jwtssot/analyzer"
+import "github.com/jwtssot/jwtssot/internal/rules"
 
 // ruleDoc is what -explain prints.
-func ruleDoc(r analyzer.Rule) string {
-	return "# " + r.ID + " — " + r.Title + "\n\n" + r.Summary + "\n\n" + analyzer.DocsURL + "/" + r.ID + ".md\n"
+func ruleDoc(r rules.Rule) string {
+	return "# " + r.ID + " — " + r.Title + "\n\n" + r.Summary + "\n\n" + r.URL() + "\n"
 }

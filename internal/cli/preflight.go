@@ -1,42 +1,33 @@
 package cli
 
 import (
-	"flag"
-	"golang.org/x/tools/go/packages"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
-	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/config"
 	"github.com/jwtssot/jwtssot/internal/report"
 )
 
-// preflightConfig validates the config before any package is loaded, so a
-// bad file is a one-line error (exit 2) rather than one error per package,
-// and tells whether test files are to be scanned: then `go list` must list
-// the test packages too. The config that counts for that is the one named
-// by -config, else the one discovered from the scan root.
-func preflightConfig(a *analysis.Analyzer, root string) (tests bool, err error) {
-	file := flagValue(a, "config")
-	if file == "" {
-		file = discoverConfig(root)
+// preflightConfig reads and validates every config file the scan can use
+// before any package is loaded, so a bad file is one error (exit 2) rather
+// than one per package, and says whether `go list` must list test packages:
+// when -tests says so, or, without the flag, when the named config file, or
+// any config file of the scanned modules, sets tests: true (each package's
+// own config then decides whether its test files are analyzed).
+func preflightConfig(a *analysis.Analyzer, root string, testsFlagSet bool) (*config.Set, bool, error) {
+	set, err := config.Load(root, flagValue(a, config.ConfigFlag))
+	if err != nil {
+		return nil, false, err
 	}
-	var cfg analyzer.Config
-	if file != "" {
-		if cfg, err = analyzer.LoadConfigFile(file); err != nil {
-			return false, err
-		}
+	if testsFlagSet {
+		return set, flagValue(a, "tests") == "true", nil
 	}
-	if v := flagValue(a, "tests"); v == "true" {
-		return true, nil
-	} else if v == "false" && flagWasSet(a, "tests") {
-		return false, nil
-	}
-	return cfg.Tests != nil && *cfg.Tests, nil
+	return set, set.AnyTests(), nil
 }
 
 func flagValue(a *analysis.Analyzer, name string) string {
@@ -44,32 +35,6 @@ func flagValue(a *analysis.Analyzer, name string) string {
 		return f.Value.String()
 	}
 	return ""
-}
-
-func flagWasSet(a *analysis.Analyzer, name string) bool {
-	set := false
-	a.Flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	return set
-}
-
-// discoverConfig finds the config file that applies to dir, walking up to
-// the module root as the analyzer does.
-func discoverConfig(dir string) string {
-	for d := dir; ; {
-		for _, name := range analyzer.ConfigFileNames {
-			if _, err := os.Stat(filepath.Join(d, name)); err == nil {
-				return filepath.Join(d, name)
-			}
-		}
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return ""
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
 }
 
 // listError explains a failure of `go list` itself.

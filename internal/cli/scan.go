@@ -20,6 +20,7 @@ import (
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/atomicfile"
 	"github.com/jwtssot/jwtssot/internal/baseline"
+	"github.com/jwtssot/jwtssot/internal/config"
 	"github.com/jwtssot/jwtssot/internal/load"
 	"github.com/jwtssot/jwtssot/internal/report"
 )
@@ -37,7 +38,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if err != nil {
 		return ExitUsage, err
 	}
-	tests, err := preflightConfig(a, root)
+	_, tests, err := preflightConfig(a, root, o.testsFlagSet)
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -147,7 +148,7 @@ func (s *scanState) analyze(p *packages.Package) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var cerr *analyzer.ConfigError
+	var cerr *config.Error
 	switch {
 	case errors.As(err, &cerr):
 		if !containsError(s.configErrs, cerr) {

@@ -2,17 +2,17 @@ package cli
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/config"
 )
 
 // IsVetInvocation reports whether the go command runs the binary as a vet
@@ -33,91 +33,126 @@ func IsVetInvocation(args []string) bool {
 
 // RunVet speaks the vet protocol through x/tools' unitchecker, which exits
 // the process. It answers -V=full itself: the go command caches vet results
-// under the tool's ID, so the ID must change when a .jwtssot.yaml does, or
-// go vet would replay stale findings after a config change.
-func RunVet(args []string, stdout io.Writer) {
-	if slices.Contains(args, "-V=full") || slices.Contains(args, "--V=full") {
+// under the tool's ID, so the ID must change when a config file in effect
+// does, or go vet would replay stale findings after a config change. It
+// checks the analyzer's flags before unitchecker does, so that a bad value
+// is one line in the whole go vet run rather than a usage text per package.
+func RunVet(args []string, stdout, stderr io.Writer) int {
+	if hasArg(args, "V=full") {
 		id, err := toolID()
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "jwtssot: %v\n", err)
-			os.Exit(2)
+			fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+			return ExitUsage
 		}
 		// The go command reads the last field's content ID, after the
 		// last "/", as the tool's cache key.
 		fmt.Fprintf(stdout, "jwtssot version devel buildID=%s\n", id)
-		os.Exit(0)
+		return ExitClean
+	}
+	if cfgFile := args[len(args)-1]; strings.HasSuffix(cfgFile, ".cfg") {
+		if err := checkVetFlags(args[:len(args)-1]); err != nil {
+			reportOncePerRun(stderr, cfgFile, err.Error())
+			return 1
+		}
 	}
 	unitchecker.Main(analyzer.Analyzer)
+	return ExitClean // unreachable: unitchecker.Main exits
 }
 
-// toolID hashes the executable and every jwtssot config file of the module
-// that contains the working directory (go vet asks for -V=full from there).
+func hasArg(args []string, name string) bool {
+	for _, a := range args {
+		if strings.TrimLeft(a, "-") == name {
+			return true
+		}
+	}
+	return false
+}
+
+// checkVetFlags sets the analyzer flags of a go vet invocation on a fresh
+// analyzer, to report a bad value in one line. -jwtssot.config is refused:
+// go vet asks for the tool's ID without the flags, so the file it names
+// could never be part of the cache key.
+func checkVetFlags(args []string) error {
+	a, err := analyzer.New(analyzer.Config{})
+	if err != nil {
+		return err
+	}
+	for i := 0; i < len(args); i++ {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		name, ok := strings.CutPrefix(name, a.Name+".")
+		if !ok {
+			continue
+		}
+		f := a.Flags.Lookup(name)
+		if f == nil {
+			continue // unitchecker reports unknown flags
+		}
+		if !hasValue {
+			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+				value = "true"
+			} else if i+1 < len(args) {
+				i++
+				value = args[i]
+			}
+		}
+		if name == config.ConfigFlag {
+			return config.ErrVetConfigFlag(value)
+		}
+		if err := f.Value.Set(value); err != nil {
+			return fmt.Errorf("invalid value %q for flag -%s.%s: %v", value, a.Name, name, err)
+		}
+	}
+	return nil
+}
+
+// reportOncePerRun prints msg for the first package of a go vet run and
+// nothing for the others, which still fail (the go command lists each with
+// "exit status 1"). The go command runs the tool once per package, in
+// parallel, with every vet.cfg under its own work directory; a marker file
+// there, which the go command removes when it exits, tells the others the
+// message was printed.
+func reportOncePerRun(stderr io.Writer, cfgFile, msg string) {
+	work := filepath.Dir(filepath.Dir(cfgFile))
+	marker := filepath.Join(work, fmt.Sprintf("jwtssot-reported-%x", sha256.Sum256([]byte(msg))))
+	f, err := os.OpenFile(marker, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return
+	}
+	if f != nil {
+		_ = f.Close() // an empty marker
+	}
+	fmt.Fprintf(stderr, "jwtssot: %s\n", msg)
+}
+
+// toolID hashes the executable and the fingerprint of every config file in
+// effect for a go vet run started in the working directory (go vet asks for
+// -V=full from there): the file $JWTSSOT_CONFIG names, and each
+// .jwtssot.y(a)ml of the module or of every module of the go.work. A config
+// file that cannot be read or does not validate fails the run here, before
+// go vet can answer from its cache.
 func toolID() (string, error) {
 	h := sha256.New()
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err
 	}
-	data, err := os.ReadFile(exe)
+	f, err := os.Open(exe)
 	if err != nil {
 		return "", err
 	}
-	h.Write(data)
+	_, err = io.Copy(h, f)
+	_ = f.Close() // read only
+	if err != nil {
+		return "", err
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
-	for _, f := range configFiles(moduleRoot(wd)) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		fmt.Fprintf(h, "\x00%s\x00%d\x00", f, len(data))
-		h.Write(data)
+	set, err := config.Load(wd, "")
+	if err != nil {
+		return "", err
 	}
+	fmt.Fprintf(h, "\x00config %s", set.Fingerprint())
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
-}
-
-// moduleRoot is the directory of the go.mod above dir, or dir if none.
-func moduleRoot(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
-}
-
-// configFiles lists the jwtssot config files under root, skipping the
-// directories the go command ignores (testdata, vendor, _ and . prefixes)
-// and nested modules.
-func configFiles(root string) []string {
-	var files []string
-	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != root && (name == "testdata" || name == "vendor" || name == "node_modules" ||
-				strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			if path != root {
-				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-					return filepath.SkipDir
-				}
-			}
-			return nil
-		}
-		if slices.Contains(analyzer.ConfigFileNames, name) {
-			files = append(files, path)
-		}
-		return nil
-	})
-	return files
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // writeGitHub writes GitHub Actions workflow commands: one ::error per
@@ -14,7 +14,7 @@ import (
 func writeGitHub(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	for _, v := range r.Violations {
-		body, _ := analyzer.SplitMessage(v.Message)
+		body, _ := rules.SplitMessage(v.Message)
 		fmt.Fprintf(bw, "::error file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 			escapeProperty(v.File), v.Line, v.Column, v.EndLine, v.EndColumn,
 			escapeProperty("jwtssot("+v.Rule+")"), escapeData(body))

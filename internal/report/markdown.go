@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // maxMarkdownRows bounds the violation table: a PR comment or step summary
@@ -29,7 +29,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	if s.Total > 0 {
 		fmt.Fprintf(bw, "\n| Rule | Violations |\n|---|---:|\n")
 		for _, rk := range rankRules(s.ByRule) {
-			fmt.Fprintf(bw, "| [`%s`](%s/%s.md) | %d |\n", rk.Name, analyzer.DocsURL, rk.Name, rk.Count)
+			fmt.Fprintf(bw, "| [`%s`](%s/%s.md) | %d |\n", rk.Name, rules.DocsURL, rk.Name, rk.Count)
 		}
 		fmt.Fprintf(bw, "\n| Package | Violations |\n|---|---:|\n")
 		for i, rk := range Rank(s.ByPackage) {
@@ -55,7 +55,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 				fmt.Fprintf(bw, "| … %d more | | |\n", len(r.Violations)-maxMarkdownRows)
 				break
 			}
-			body, _ := analyzer.SplitMessage(v.Message)
+			body, _ := rules.SplitMessage(v.Message)
 			fmt.Fprintf(bw, "| `%s:%d:%d` | `%s` | %s |\n", mdCell(v.File), v.Line, v.Column, v.Rule, mdCell(body))
 		}
 		fmt.Fprintf(bw, "\n</details>\n")

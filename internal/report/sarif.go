@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // SARIF 2.1.0, the subset GitHub code scanning reads. URIs are relative to
@@ -113,7 +113,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 		Results:     []sarifResult{},
 	}
 	index := map[string]int{}
-	for i, rule := range analyzer.Rules {
+	for i, rule := range rules.All() {
 		index[rule.ID] = i
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ID:                   rule.ID,
@@ -121,7 +121,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 			ShortDescription:     sarifText{Text: rule.Title},
 			FullDescription:      sarifText{Text: rule.Summary},
 			Help:                 ruleHelp(rule),
-			HelpURI:              analyzer.DocsURL + "/" + rule.ID + ".md",
+			HelpURI:              rules.DocsURL + "/" + rule.ID + ".md",
 			DefaultConfiguration: sarifRuleDefaults{Level: "error"},
 		})
 	}
@@ -153,8 +153,8 @@ func writeSARIF(w io.Writer, r *Report) error {
 }
 
 // ruleHelp is a rule's help text: its summary and where the full page is.
-func ruleHelp(rule analyzer.Rule) sarifText {
-	url := analyzer.DocsURL + "/" + rule.ID + ".md"
+func ruleHelp(rule rules.Rule) sarifText {
+	url := rules.DocsURL + "/" + rule.ID + ".md"
 	return sarifText{
 		Text:     rule.Summary + " See " + url,
 		Markdown: rule.Summary + "\n\n[Documentation](" + url + ")",

@@ -8,7 +8,7 @@ import (
 
 	"github.com/fatih/color"
 
-	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // topN is how many packages and functions the text summary lists.
@@ -33,11 +33,11 @@ func newPalette(on bool) palette {
 	}
 	return palette{
 		rule: map[string]*color.Color{
-			analyzer.RuleImport:          mk(color.FgCyan),
-			analyzer.RuleCall:            mk(color.FgYellow),
-			analyzer.RuleHardcodedSecret: mk(color.FgRed, color.Bold),
-			analyzer.RuleSecretAccess:    mk(color.FgMagenta),
-			analyzer.RuleDirective:       mk(color.FgBlue),
+			rules.Import:          mk(color.FgCyan),
+			rules.Call:            mk(color.FgYellow),
+			rules.HardcodedSecret: mk(color.FgRed, color.Bold),
+			rules.SecretAccess:    mk(color.FgMagenta),
+			rules.Directive:       mk(color.FgBlue),
 		},
 		bold:  mk(color.Bold),
 		faint: mk(color.Faint),
@@ -57,7 +57,7 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(opts.Color)
 	for _, v := range r.Violations {
-		body, _ := analyzer.SplitMessage(v.Message)
+		body, _ := rules.SplitMessage(v.Message)
 		fmt.Fprintf(bw, "%s: %s %s\n", p.bold.Sprintf("%s:%d:%d", v.File, v.Line, v.Column), body,
 			p.ruleColor(v.Rule).Sprintf("[%s]", v.Rule))
 	}
@@ -123,7 +123,7 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 // rankRules orders rule counts in the rules' own order.
 func rankRules(byRule map[string]int) []Ranked {
 	var out []Ranked
-	for _, id := range analyzer.RuleIDs() {
+	for _, id := range rules.IDs() {
 		if n := byRule[id]; n > 0 {
 			out = append(out, Ranked{id, n})
 		}

@@ -1,4 +1,4 @@
-package analyzer
+package config
 
 import (
 	"fmt"
@@ -29,7 +29,7 @@ func TestParseConfigPathological(t *testing.T) {
 		{"deep mapping nesting", "auth: " + strings.Repeat("{a: ", 5000) + "x" + strings.Repeat("}", 5000) + "\n", 1 << 10},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ParseConfig("c.yaml", []byte(tc.src))
+			_, err := Parse("c.yaml", []byte(tc.src))
 			if err == nil {
 				t.Fatal("accepted")
 			}

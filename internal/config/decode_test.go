@@ -1,4 +1,4 @@
-package analyzer
+package config
 
 import (
 	"errors"
@@ -24,7 +24,7 @@ replacements:
     use: example.com/app/internal/auth.Sign
 secret-names: ["(?i)^app_token_key$"]
 `
-	got, err := ParseConfig(".jwtssot.yaml", []byte(src))
+	got, err := Parse(".jwtssot.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,9 +47,9 @@ secret-names: ["(?i)^app_token_key$"]
 
 func TestParseConfigEmpty(t *testing.T) {
 	for _, src := range []string{"", "# only a comment\n", "---\n", "~\n"} {
-		got, err := ParseConfig("c.yaml", []byte(src))
+		got, err := Parse("c.yaml", []byte(src))
 		if err != nil || !reflect.DeepEqual(got, Config{}) {
-			t.Errorf("ParseConfig(%q) = %#v, %v; want the zero Config", src, got, err)
+			t.Errorf("Parse(%q) = %#v, %v; want the zero Config", src, got, err)
 		}
 	}
 }
@@ -57,7 +57,7 @@ func TestParseConfigEmpty(t *testing.T) {
 // TestParseConfigNullList: a key with no value is an empty list that is set,
 // so `auth:` explicitly declares no auth packages.
 func TestParseConfigNullList(t *testing.T) {
-	got, err := ParseConfig("c.yaml", []byte("auth:\n"))
+	got, err := Parse("c.yaml", []byte("auth:\n"))
 	if err != nil || got.Auth == nil || len(got.Auth) != 0 {
 		t.Errorf("got %#v, %v; want Auth set and empty", got.Auth, err)
 	}
@@ -73,10 +73,10 @@ func TestParseConfigErrors(t *testing.T) {
 		{"unknown key", "colour: red\n",
 			[]string{`c.yaml:1: colour: unknown setting (settings: auth, libraries, tests, disable, exclude, replacements, secret-names)`}},
 		{"scalar for list", "auth: ./internal/auth/...\n",
-			[]string{`c.yaml:1: auth: must be a list, e.g. auth: [./internal/auth/...]`}},
+			[]string{`c.yaml:1: auth: must be a list, e.g. auth: [./internal/auth/...], not the string "./internal/auth/..."`}},
 		{"bad rule", "disable:\n  - call\n  - secrets\n",
 			[]string{`c.yaml:3: disable[1]: unknown rule "secrets" (rules: import, call, hardcoded-secret, secret-access, directive)`}},
-		{"bool", "tests: yes please\n", []string{`c.yaml:1: tests: must be true or false`}},
+		{"bool", "tests: yes please\n", []string{`c.yaml:1: tests: must be true or false, not the string "yes please"`}},
 		{"bad glob", "exclude: [\"a/[b\"]\n", []string{`c.yaml:1: exclude[0]: "a/[b" is not a valid file glob`}},
 		{"bad regexp", "secret-names:\n  - \"(unclosed\"\n",
 			[]string{"c.yaml:2: secret-names[0]: bad regular expression: error parsing regexp: missing closing ): `(unclosed`"}},
@@ -88,24 +88,24 @@ func TestParseConfigErrors(t *testing.T) {
 			[]string{`c.yaml:3: replacements[0].usage: unknown field (fields: symbol, use)`,
 				`c.yaml:2: replacements[0].use: missing: the auth module's API to use instead, e.g. example.com/app/internal/auth.ValidateToken`}},
 		{"replacements not a list", "replacements: {symbol: x}\n",
-			[]string{`c.yaml:1: replacements: must be a list of {symbol, use} objects`}},
+			[]string{`c.yaml:1: replacements: must be a list of {symbol, use} objects, not a mapping`}},
 		{"duplicate key", "auth: [a]\nauth: [b]\n", []string{`c.yaml:2: auth: set twice (first on line 1)`}},
-		{"not a mapping", "- auth\n", []string{`c.yaml:1: the file must be a mapping of settings (auth, libraries, tests, disable, exclude, replacements, secret-names)`}},
+		{"not a mapping", "- auth\n", []string{`c.yaml:1: the settings must be a mapping (auth, libraries, tests, disable, exclude, replacements, secret-names), not a list`}},
 		{"syntax", "auth: [a\n", []string{`c.yaml:1: invalid YAML: did not find expected ',' or ']'`}},
 		{"two problems at once", "auth: [\"\"]\nlibraries: [\"http://x\"]\n",
 			[]string{`c.yaml:1: auth[0]: empty package pattern`, `c.yaml:2: libraries[0]: "http://x" is not an import path prefix (e.g. github.com/acme/jwt)`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ParseConfig("c.yaml", []byte(tc.src))
+			_, err := Parse("c.yaml", []byte(tc.src))
 			if err == nil {
 				t.Fatalf("no error; want %q", tc.want)
 			}
 			if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("errors:\n got %q\nwant %q", got, tc.want)
 			}
-			var ce *ConfigError
+			var ce *Error
 			if !errors.As(err, &ce) {
-				t.Errorf("error %T is not a *ConfigError", err)
+				t.Errorf("error %T is not a *Error", err)
 			}
 		})
 	}
@@ -113,14 +113,14 @@ func TestParseConfigErrors(t *testing.T) {
 
 func TestLoadConfigFileMissing(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "nope.yaml")
-	_, err := LoadConfigFile(p)
+	_, err := ReadFile(p)
 	if err == nil || err.Error() != p+": config file not found" {
 		t.Errorf("got %v", err)
 	}
 }
 
-func TestNewRejectsBadSettings(t *testing.T) {
-	_, err := New(Config{Disable: []string{"imports"}, Auth: []string{"./ok/..."}})
+func TestCheckRejectsBadSettings(t *testing.T) {
+	err := Config{Disable: []string{"imports"}, Auth: []string{"./ok/..."}}.Check()
 	want := `jwtssot settings: disable[0]: unknown rule "imports" (rules: import, call, hardcoded-secret, secret-access, directive)`
 	if err == nil || err.Error() != want {
 		t.Errorf("New: got %v, want %s", err, want)
@@ -129,7 +129,7 @@ func TestNewRejectsBadSettings(t *testing.T) {
 
 // FuzzParseConfig: any input yields a Config or an error naming the file,
 // never a panic, and a Config it accepts passes validation.
-func FuzzParseConfig(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	for _, seed := range []string{
 		"auth: [./internal/auth/...]\n",
 		"auth:\n  - ./a/...\ntests: true\ndisable: [call]\n",
@@ -143,7 +143,7 @@ func FuzzParseConfig(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cfg, err := ParseConfig("f.yaml", data)
+		cfg, err := Parse("f.yaml", data)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.yaml") {
 				t.Errorf("error does not name the file: %v", err)

@@ -1,4 +1,11 @@
-package analyzer
+// Package config is jwtssot's configuration, for every front end: the
+// settings struct and its schema, the one decoder that reads a
+// .jwtssot.yaml file, golangci-lint's settings and the analyzer's flags
+// alike, validation, discovery of the file that applies to a package, and
+// the fingerprint of every file a scan's configuration depends on (the go vet
+// tool ID). Nothing else in jwtssot opens a config file, so the standalone
+// scan, go vet and golangci-lint cannot disagree about which files count.
+package config
 
 import (
 	"fmt"
@@ -6,6 +13,9 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // Config is jwtssot's configuration. The .jwtssot.yaml file, the analyzer's
@@ -38,7 +48,8 @@ type Config struct {
 	SecretNames []string `json:"secret-names,omitempty" yaml:"secret-names"`
 
 	// ConfigFile, when set, is the config file to read instead of
-	// discovering .jwtssot.yaml. It is a flag (-config), not a setting.
+	// discovering .jwtssot.yaml. It is an option of the run (the -config
+	// flag, the JWTSSOT_CONFIG variable), not a setting of a file.
 	ConfigFile string `json:"-" yaml:"-"`
 }
 
@@ -54,8 +65,20 @@ type Replacement struct {
 // settingNames lists the config keys in the order docs/config.md gives them.
 var settingNames = []string{"auth", "libraries", "tests", "disable", "exclude", "replacements", "secret-names"}
 
-// overlay returns c with every set field of o replacing c's.
-func (c Config) overlay(o Config) Config {
+// Limits on what a configuration may hold. They are far above any real
+// configuration and keep a hostile or broken one (a 600,000-item list, a
+// megabyte-long pattern) from costing minutes and gigabytes, in every front
+// end alike: the file's size is checked before it is read, the lists and
+// strings as they are decoded.
+const (
+	MaxFileSize   = 1 << 20 // bytes of a config file
+	MaxListLen    = 1000    // items of one list setting
+	MaxItemLen    = 1000    // bytes of one item (a pattern, a glob, a regexp)
+	maxAliasDepth = 8
+)
+
+// Overlay returns c with every set field of o replacing c's.
+func (c Config) Overlay(o Config) Config {
 	if o.Auth != nil {
 		c.Auth = o.Auth
 	}
@@ -83,6 +106,9 @@ func (c Config) overlay(o Config) Config {
 	return c
 }
 
+// TestsOn reports whether the tests setting is true.
+func (c Config) TestsOn() bool { return c.Tests != nil && *c.Tests }
+
 // A settingError is a problem with one value of one setting. Index is the
 // position in a list setting, or -1 for the setting as a whole; Field names
 // the key inside a list element ("symbol"), if any.
@@ -104,6 +130,16 @@ func (e settingError) path() string {
 	return s
 }
 
+// Check validates settings that did not come from a file (a driver's
+// Config): every problem, each as an *Error naming its key.
+func (c Config) Check() error {
+	var errs []error
+	for _, e := range c.check() {
+		errs = append(errs, &Error{Key: e.path(), Msg: e.Msg})
+	}
+	return joinErrors(errs)
+}
+
 // check validates every value of c and returns all the problems found, so a
 // user fixes a config in one round.
 func (c *Config) check() []settingError {
@@ -122,8 +158,8 @@ func (c *Config) check() []settingError {
 		}
 	}
 	for i, id := range c.Disable {
-		if RuleByID(id) == nil {
-			add("disable", i, "", "unknown rule %q (rules: %s)", id, strings.Join(RuleIDs(), ", "))
+		if !rules.Known(id) {
+			add("disable", i, "", "unknown rule %q (rules: %s)", id, strings.Join(rules.IDs(), ", "))
 		}
 	}
 	for i, g := range c.Exclude {
@@ -131,12 +167,12 @@ func (c *Config) check() []settingError {
 			add("exclude", i, "", "%q is not a valid file glob", g)
 		}
 	}
-	libs := newLibraryMatcher(c.Libraries)
+	libs := jwtlib.NewMatcher(c.Libraries)
 	for i, r := range c.Replacements {
 		switch {
 		case strings.TrimSpace(r.Symbol) == "":
 			add("replacements", i, "symbol", "missing: the library symbol, e.g. github.com/golang-jwt/jwt/v5.Parse")
-		case libs.match(splitSymbol(r.Symbol).pkg) == "":
+		case libs.Match(splitSymbol(r.Symbol).pkg) == "":
 			add("replacements", i, "symbol", "%q is not in a JWT library (add its module to libraries)", r.Symbol)
 		}
 		if strings.TrimSpace(r.Use) == "" {

@@ -1,6 +1,13 @@
-package analyzer
+// Package jwtlib is what jwtssot knows about JWT libraries: which import
+// paths are JWT libraries, and which of their parameters and fields take key
+// material. It is data that the analyzer, the configuration's validation and
+// docs/libraries.md share.
+package jwtlib
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A Library is a module path (or package path) whose packages implement JWT
 // operations. Every package at or below Path counts: "github.com/golang-jwt/jwt"
@@ -11,10 +18,10 @@ type Library struct {
 	Note string
 }
 
-// BuiltinLibraries are the JWT libraries jwtssot knows without configuration.
-// The `libraries` setting adds to them. docs/libraries.md is generated from
-// this table.
-var BuiltinLibraries = []Library{
+// builtin are the JWT libraries jwtssot knows without configuration. The
+// `libraries` setting adds to them. docs/libraries.md is generated from this
+// table.
+var builtin = []Library{
 	// Token libraries.
 	{"github.com/golang-jwt/jwt", "golang-jwt: v3 at the root, v4, v5 and their request packages"},
 	{"github.com/dgrijalva/jwt-go", "the archived original of golang-jwt (root and v4)"},
@@ -52,14 +59,20 @@ var BuiltinLibraries = []Library{
 	{"github.com/go-kit/kit/auth/jwt", "go-kit JWT endpoint middleware"},
 }
 
-// libraryMatcher matches package paths against JWT library paths.
-type libraryMatcher struct {
+// Builtin returns the built-in libraries, in docs order. The slice is the
+// caller's.
+func Builtin() []Library { return slices.Clone(builtin) }
+
+// Matcher matches package paths against JWT library paths.
+type Matcher struct {
 	paths []string
 }
 
-func newLibraryMatcher(extra []string) *libraryMatcher {
-	m := &libraryMatcher{paths: make([]string, 0, len(BuiltinLibraries)+len(extra))}
-	for _, lib := range BuiltinLibraries {
+// NewMatcher matches the built-in libraries and the extra import-path
+// prefixes of the libraries setting (a trailing "/..." or "/" is dropped).
+func NewMatcher(extra []string) *Matcher {
+	m := &Matcher{paths: make([]string, 0, len(builtin)+len(extra))}
+	for _, lib := range builtin {
 		m.paths = append(m.paths, lib.Path)
 	}
 	for _, p := range extra {
@@ -68,8 +81,8 @@ func newLibraryMatcher(extra []string) *libraryMatcher {
 	return m
 }
 
-// match reports the library path that pkgPath belongs to, or "".
-func (m *libraryMatcher) match(pkgPath string) string {
+// Match reports the library path that pkgPath belongs to, or "".
+func (m *Matcher) Match(pkgPath string) string {
 	pkgPath = stripVendor(pkgPath)
 	for _, lib := range m.paths {
 		if pkgPath == lib || strings.HasPrefix(pkgPath, lib) && pkgPath[len(lib)] == '/' {

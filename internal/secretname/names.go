@@ -1,4 +1,9 @@
-package analyzer
+// Package secretname decides whether a name (an identifier, a field, a map
+// key, an environment variable, a config key or a flag name) names a JWT
+// secret, and whether a string is the name of such a setting rather than
+// its value. The analyzer uses it where types and data flow leave a tie:
+// a literal bound to a name, a setting read by key.
+package secretname
 
 import (
 	"regexp"
@@ -10,7 +15,7 @@ import (
 // flag name into lower-case words: "JWTSecret" -> [jwt secret],
 // "JWT_SIGNING_KEY" -> [jwt signing key], "auth.jwt-secret" -> [auth jwt secret],
 // "hmacKey" -> [hmac key], "jwtHS256Key" -> [jwt hs256 key].
-func nameWords(name string) []string {
+func Words(name string) []string {
 	var words []string
 	runes := []rune(name)
 	start := -1
@@ -110,33 +115,35 @@ func wordSet(words ...string) map[string]bool {
 	return m
 }
 
-// secretNamer decides whether a name (identifier, field, map key, env var,
-// config key, flag name) names a JWT secret. The built-in heuristic is
-// extended by the user's secret-names patterns.
-type secretNamer struct {
+// A Namer decides whether a name names a JWT secret: the built-in
+// heuristic, extended by the user's secret-names patterns.
+type Namer struct {
 	extra []*regexp.Regexp
 	// weakContext admits names whose only JWT context is a signing or
-	// token word (signingKey, tokenSecret): set in packages that reach a
+	// token word (signingKey, tokenSecret): set where the value reaches a
 	// JWT library.
 	weakContext bool
 }
 
-// forPackage returns the namer for a package: weak contexts count only
-// where a JWT library is reachable.
-func (s *secretNamer) forPackage(reachesJWT bool) *secretNamer {
+// New returns a Namer with the user's patterns, which must compile.
+func New(extra []*regexp.Regexp) *Namer { return &Namer{extra: extra} }
+
+// WithWeakContext returns the namer for code whose values reach a JWT
+// library: there a signing or token word makes a secret name on its own.
+func (s *Namer) WithWeakContext(weak bool) *Namer {
 	c := *s
-	c.weakContext = reachesJWT
+	c.weakContext = weak
 	return &c
 }
 
-// isSecretName reports whether name looks like the name of a JWT secret.
-func (s *secretNamer) isSecretName(name string) bool {
+// IsSecretName reports whether name looks like the name of a JWT secret.
+func (s *Namer) IsSecretName(name string) bool {
 	for _, re := range s.extra {
 		if re.MatchString(name) {
 			return true
 		}
 	}
-	return builtinSecretName(nameWords(name), s.weakContext)
+	return builtinSecretName(Words(name), s.weakContext)
 }
 
 func builtinSecretName(words []string, weakContext bool) bool {
@@ -185,10 +192,10 @@ var weakCompoundSecrets = wordSet("signingkey", "signingsecret")
 // or a flag name (jwt-secret).
 var keyShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)*$`)
 
-// isSecretKey reports whether a string literal is the name of a JWT secret
+// IsSecretKey reports whether a string literal is the name of a JWT secret
 // setting, such as "JWT_SECRET", "jwt.secret" or the flag name "jwt-secret".
-func (s *secretNamer) isSecretKey(lit string) bool {
-	return keyShape.MatchString(lit) && s.isSecretName(lit)
+func (s *Namer) IsSecretKey(lit string) bool {
+	return keyShape.MatchString(lit) && s.IsSecretName(lit)
 }
 
 // settingNameShape matches values that can only be the name of a setting:
@@ -197,9 +204,13 @@ func (s *secretNamer) isSecretKey(lit string) bool {
 // included: "super-secret-jwt-key" is a typical hardcoded secret.
 var settingNameShape = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$|^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
 
-// isSettingName reports whether a value bound to a secret-looking name is
+// IsSettingName reports whether a value bound to a secret-looking name is
 // the name of the secret's setting rather than the secret:
 // const jwtSecretKey = "JWT_SECRET".
-func (s *secretNamer) isSettingName(value string) bool {
-	return settingNameShape.MatchString(value) && s.isSecretName(value)
+func (s *Namer) IsSettingName(value string) bool {
+	return settingNameShape.MatchString(value) && s.IsSecretName(value)
 }
+
+// IsMetadataWord reports whether a word makes a name the name of something
+// about a secret (its env var, file, id, ...) rather than the secret.
+func IsMetadataWord(w string) bool { return notSecretWords[w] }

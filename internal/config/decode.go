@@ -1,0 +1,468 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// An Error is a problem with a configuration value. It names the file and
+// line (for a config file) and the key, so the user can go straight to it.
+type Error struct {
+	File string // the config file; "" for settings given by flags or golangci-lint
+	Line int    // 1-based; 0 if unknown
+	Key  string // e.g. "auth[1]" or "replacements[0].symbol"; "" for the file as a whole
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	switch {
+	case e.File != "" && e.Line > 0:
+		fmt.Fprintf(&b, "%s:%d: ", e.File, e.Line)
+	case e.File != "":
+		fmt.Fprintf(&b, "%s: ", e.File)
+	default:
+		b.WriteString("jwtssot settings: ")
+	}
+	if e.Key != "" {
+		b.WriteString(e.Key + ": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// joinErrors is errors.Join, but nil for none, so callers can return it.
+func joinErrors(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.Join(errs...)
+}
+
+// ReadFile reads and validates a config file. The file must be a regular
+// file (a symlink to one is followed) of at most MaxFileSize bytes: a
+// directory, a dangling or looping symlink, a FIFO or a device is an error
+// naming the file and what is wrong with it, never a hang and never
+// "no config".
+func ReadFile(path string) (Config, error) {
+	data, err := readRegular(path)
+	if err != nil {
+		return Config{}, err
+	}
+	return Parse(path, data)
+}
+
+// readRegular reads a config file after checking what it is.
+func readRegular(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: statProblem(path, err)}
+	}
+	if problem := modeProblem(fi); problem != "" {
+		return nil, &Error{File: path, Msg: problem}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read the config file: " + errText(err)}
+	}
+	defer func() { _ = f.Close() }() // read only
+	// The file may have been swapped since the Stat: check what was opened.
+	if fi, err := f.Stat(); err == nil {
+		if problem := modeProblem(fi); problem != "" {
+			return nil, &Error{File: path, Msg: problem}
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read the config file: " + errText(err)}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &Error{File: path, Msg: tooBig}
+	}
+	return data, nil
+}
+
+const tooBig = "the config file is larger than 1 MiB, the most a config file may hold; is it the right file?"
+
+// statProblem says why a config file that was named or found cannot be
+// read.
+func statProblem(path string, err error) string {
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return "the config file is a symlink that loops; point it at a regular file or remove it"
+	case errors.Is(err, os.ErrNotExist):
+		if _, lerr := os.Lstat(path); lerr == nil {
+			target, _ := os.Readlink(path)
+			return fmt.Sprintf("the config file is a symlink to %s, which does not exist; fix or remove the symlink", target)
+		}
+		return "config file not found"
+	case errors.Is(err, os.ErrPermission):
+		return "cannot read the config file: permission denied"
+	}
+	return "cannot read the config file: " + errText(err)
+}
+
+// modeProblem says what is wrong with a config file that is not a regular
+// file of a sane size.
+func modeProblem(fi os.FileInfo) string {
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		return "is a directory, not a config file; a config file is a YAML file (remove or rename the directory)"
+	case !m.IsRegular():
+		return fmt.Sprintf("is not a regular file (%s); a config file is a YAML file on disk", describeMode(m))
+	case fi.Size() > MaxFileSize:
+		return tooBig
+	}
+	return ""
+}
+
+func describeMode(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return m.Type().String()
+}
+
+// errText is an error's text without the operation and path that *PathError
+// adds: the Error already names the file.
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse decodes and validates the YAML text of a config file. Unknown keys,
+// values of the wrong type, a second YAML document and invalid values are
+// errors naming the file, line and key; all of them are returned at once.
+func Parse(filename string, data []byte) (Config, error) {
+	if len(data) > MaxFileSize {
+		return Config{}, &Error{File: filename, Msg: tooBig}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return Config{}, yamlSyntaxError(filename, err)
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); !errors.Is(err, io.EOF) {
+		line := 0
+		if err == nil {
+			line = second.Line
+		}
+		return Config{}, &Error{File: filename, Line: line,
+			Msg: "the file holds more than one YAML document (a second --- ); put every setting in one mapping"}
+	}
+	if len(doc.Content) == 0 {
+		return Config{}, nil // an empty file: every setting at its default
+	}
+	return decodeNode(filename, doc.Content[0])
+}
+
+// FromSettings decodes golangci-lint's settings for the plugin
+// (linters.settings.custom.jwtssot.settings): nil, or the maps, lists and
+// scalars its loader produces. They go through the same decoder as a file,
+// so they are checked the same way; errors name the key, not a file.
+func FromSettings(settings any) (Config, error) {
+	if settings == nil {
+		return Config{}, nil
+	}
+	var n yaml.Node
+	if err := n.Encode(settings); err != nil {
+		return Config{}, &Error{Msg: fmt.Sprintf("settings cannot be read: %v", err)}
+	}
+	return decodeNode("", &n)
+}
+
+// decodeNode decodes a document's root node.
+func decodeNode(filename string, root *yaml.Node) (Config, error) {
+	root = resolveAlias(root)
+	var cfg Config
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return cfg, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return cfg, &Error{File: filename, Line: root.Line,
+			Msg: "the settings must be a mapping (" + strings.Join(settingNames, ", ") + "), not " + describeNode(root)}
+	}
+	d := &decoder{file: filename, values: map[string]*yaml.Node{}, failed: map[string]bool{}}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		d.setting(&cfg, root.Content[i], resolveAlias(root.Content[i+1]))
+	}
+	for _, e := range cfg.check() {
+		if d.failed[e.path()] {
+			continue // already reported: a value of the wrong type reads as missing
+		}
+		d.errs = append(d.errs, &Error{File: filename, Line: d.line(e), Key: e.path(), Msg: e.Msg})
+	}
+	if len(d.errs) > 0 {
+		return Config{}, errors.Join(d.errs...)
+	}
+	return cfg, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlSyntaxError(filename string, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Error{File: filename, Line: line, Msg: "invalid YAML: " + m[2]}
+	}
+	return &Error{File: filename, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < maxAliasDepth; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// describeNode names a YAML value's kind for an error message.
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!str":
+			return fmt.Sprintf("the string %q", truncate(n.Value))
+		case "!!null":
+			return "null"
+		case "!!bool":
+			return n.Value
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		}
+		return fmt.Sprintf("%s %q", strings.TrimPrefix(n.Tag, "!!"), truncate(n.Value))
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a value"
+}
+
+func truncate(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// decoder decodes one config document, collecting errors with their lines.
+type decoder struct {
+	file   string
+	errs   []error
+	values map[string]*yaml.Node // setting name -> its value node, for error lines
+	failed map[string]bool       // keys already reported
+}
+
+func (d *decoder) fail(n *yaml.Node, key, format string, args ...any) {
+	if d.failed != nil {
+		d.failed[key] = true
+	}
+	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Key: key, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) setting(cfg *Config, k, v *yaml.Node) {
+	if k.Kind != yaml.ScalarNode {
+		d.fail(k, "", "a setting name must be a plain word (%s)", strings.Join(settingNames, ", "))
+		return
+	}
+	name := k.Value
+	if prev, dup := d.values[name]; dup {
+		d.fail(k, name, "set twice (first on line %d)", prev.Line)
+		return
+	}
+	d.values[name] = v
+	switch name {
+	case "auth":
+		cfg.Auth = d.stringList(name, v)
+	case "libraries":
+		cfg.Libraries = d.stringList(name, v)
+	case "disable":
+		cfg.Disable = d.stringList(name, v)
+	case "exclude":
+		cfg.Exclude = d.stringList(name, v)
+	case "secret-names":
+		cfg.SecretNames = d.stringList(name, v)
+	case "tests":
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			return // unset
+		}
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+			d.fail(v, name, "must be true or false, not %s", describeNode(v))
+			return
+		}
+		b := strings.EqualFold(v.Value, "true")
+		cfg.Tests = &b
+	case "replacements":
+		cfg.Replacements = d.replacements(v)
+	default:
+		msg := "unknown setting"
+		if s := closest(name, settingNames); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		} else {
+			msg += " (settings: " + strings.Join(settingNames, ", ") + ")"
+		}
+		d.fail(k, truncate(name), "%s", msg)
+	}
+}
+
+// stringList decodes a list of strings. A null value (the key with nothing
+// after it) is an empty list that is set, so it overrides other layers.
+func (d *decoder) stringList(key string, v *yaml.Node) []string {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return []string{}
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.fail(v, key, "must be a list, e.g. %s: [%s], not %s", key, exampleValue(key), describeNode(v))
+		return nil
+	}
+	if len(v.Content) > MaxListLen {
+		d.fail(v, key, "has %d items; a list may hold at most %d", len(v.Content), MaxListLen)
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for i, e := range v.Content {
+		e = resolveAlias(e)
+		item := fmt.Sprintf("%s[%d]", key, i)
+		switch {
+		case e.Kind != yaml.ScalarNode || e.Tag != "!!str":
+			d.fail(e, item, "must be a string, not %s", describeNode(e))
+		case len(e.Value) > MaxItemLen:
+			d.fail(e, item, "is %d bytes long; an item may hold at most %d", len(e.Value), MaxItemLen)
+		default:
+			out = append(out, e.Value)
+		}
+	}
+	return out
+}
+
+func exampleValue(key string) string {
+	switch key {
+	case "auth":
+		return "./internal/auth/..."
+	case "libraries":
+		return "github.com/acme/jwt"
+	case "disable":
+		return "secret-access"
+	case "exclude":
+		return "internal/legacy/**"
+	case "secret-names":
+		return "(?i)^app_token_key$"
+	}
+	return "..."
+}
+
+func (d *decoder) replacements(v *yaml.Node) []Replacement {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return []Replacement{}
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.fail(v, "replacements", "must be a list of {symbol, use} objects, not %s", describeNode(v))
+		return nil
+	}
+	if len(v.Content) > MaxListLen {
+		d.fail(v, "replacements", "has %d items; a list may hold at most %d", len(v.Content), MaxListLen)
+		return nil
+	}
+	out := make([]Replacement, 0, len(v.Content))
+	for i, e := range v.Content {
+		e = resolveAlias(e)
+		key := fmt.Sprintf("replacements[%d]", i)
+		if e.Kind != yaml.MappingNode {
+			d.fail(e, key, "must be an object {symbol: <library symbol>, use: <auth API>}, not %s", describeNode(e))
+			continue
+		}
+		var r Replacement
+		for j := 0; j+1 < len(e.Content); j += 2 {
+			fk, fv := e.Content[j], resolveAlias(e.Content[j+1])
+			switch {
+			case fk.Value != "symbol" && fk.Value != "use":
+				d.fail(fk, key+"."+truncate(fk.Value), "unknown field (fields: symbol, use)")
+			case fv.Kind != yaml.ScalarNode || fv.Tag != "!!str":
+				d.fail(fv, key+"."+fk.Value, "must be a string, not %s", describeNode(fv))
+			case len(fv.Value) > MaxItemLen:
+				d.fail(fv, key+"."+fk.Value, "is %d bytes long; an item may hold at most %d", len(fv.Value), MaxItemLen)
+			case fk.Value == "symbol":
+				r.Symbol = fv.Value
+			default:
+				r.Use = fv.Value
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// line finds the line of the value a settingError is about.
+func (d *decoder) line(e settingError) int {
+	v := d.values[e.Key]
+	if v == nil {
+		return 0
+	}
+	if e.Index < 0 || v.Kind != yaml.SequenceNode || e.Index >= len(v.Content) {
+		return v.Line
+	}
+	elem := resolveAlias(v.Content[e.Index])
+	if e.Field != "" && elem.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(elem.Content); j += 2 {
+			if elem.Content[j].Value == e.Field {
+				return elem.Content[j+1].Line
+			}
+		}
+	}
+	return elem.Line
+}
+
+// closest returns the candidate within edit distance 2 of s, if any.
+func closest(s string, candidates []string) string {
+	if len(s) > 64 {
+		return "" // no setting name is that long; and the distance is quadratic
+	}
+	best, bestDist := "", 3
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,133 @@
+package config
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/secretname"
+)
+
+// Settings is a Config compiled for the packages of one config location:
+// patterns resolved against the config's base directory and compiled once,
+// lists turned into sets. The analyzer asks it every question a rule needs
+// answered about the configuration.
+type Settings struct {
+	// File is the config file in effect, "" if none.
+	File string
+	// AuthWritten is the auth patterns as the user wrote them, for messages.
+	AuthWritten []string
+	// Libs matches the JWT libraries: the built-in ones and libraries.
+	Libs *jwtlib.Matcher
+	// Tests is the tests setting.
+	Tests bool
+	// Names is the secret-name heuristic with the secret-names patterns.
+	Names *secretname.Namer
+
+	auth         []*pkgPattern
+	disabled     map[string]bool
+	baseDir      string // exclude globs are relative to it
+	exclude      []string
+	replacements map[string]string // symbolRef.key() -> use
+	// replacementList keeps the replacements in config order, for the
+	// import rule's advice.
+	replacementList []Replacement
+}
+
+// Compile compiles a validated cfg for the location it applies to.
+func Compile(cfg Config, loc Location) *Settings {
+	s := &Settings{
+		File:            loc.File,
+		AuthWritten:     cfg.Auth,
+		Libs:            jwtlib.NewMatcher(cfg.Libraries),
+		Tests:           cfg.TestsOn(),
+		disabled:        map[string]bool{},
+		baseDir:         loc.BaseDir,
+		exclude:         cfg.Exclude,
+		replacements:    map[string]string{},
+		replacementList: cfg.Replacements,
+	}
+	for _, p := range cfg.Auth {
+		s.auth = append(s.auth, compilePattern(resolvePattern(p, loc.BasePath)))
+	}
+	for _, id := range cfg.Disable {
+		s.disabled[id] = true
+	}
+	for _, r := range cfg.Replacements {
+		s.replacements[splitSymbol(r.Symbol).key()] = strings.TrimSpace(r.Use)
+	}
+	var extra []*regexp.Regexp
+	for _, p := range cfg.SecretNames {
+		extra = append(extra, regexp.MustCompile(p)) // validated by Config.check
+	}
+	s.Names = secretname.New(extra)
+	return s
+}
+
+// IsAuth reports whether pkgPath is one of the auth packages. An external
+// test package (auth_test) belongs to the package it tests.
+func (s *Settings) IsAuth(pkgPath string) bool {
+	pkgPath = strings.TrimSuffix(pkgPath, "_test")
+	for _, p := range s.auth {
+		if p.match(pkgPath) {
+			return true
+		}
+	}
+	return false
+}
+
+// AuthPatterns returns the auth patterns resolved to import-path patterns.
+func (s *Settings) AuthPatterns() []string {
+	out := make([]string, len(s.auth))
+	for i, p := range s.auth {
+		out[i] = p.text
+	}
+	return out
+}
+
+// Enabled reports whether a rule is on.
+func (s *Settings) Enabled(rule string) bool { return !s.disabled[rule] }
+
+// Excluded reports whether an exclude glob matches filename, taken relative
+// to the config's base directory.
+func (s *Settings) Excluded(filename string) bool {
+	if len(s.exclude) == 0 {
+		return false
+	}
+	rel, err := filepath.Rel(s.baseDir, filename)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range s.exclude {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Replacement returns the auth API that replaces a library symbol, given
+// as "path.Func", "path.Type.Method" or a package path.
+func (s *Settings) Replacement(symbol string) (string, bool) {
+	use, ok := s.replacements[symbol]
+	return use, ok
+}
+
+// PackageReplacement names the replacement for an imported library
+// package: a replacement whose symbol is the package itself, else the
+// package of the first replacement of one of its symbols.
+func (s *Settings) PackageReplacement(path string) (string, bool) {
+	if use, ok := s.replacements[path]; ok {
+		return use, true
+	}
+	for _, r := range s.replacementList {
+		if splitSymbol(r.Symbol).pkg == path {
+			return splitSymbol(r.Use).pkg, true
+		}
+	}
+	return "", false
+}

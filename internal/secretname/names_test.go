@@ -1,0 +1,156 @@
+package secretname
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestNameWords(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want string
+	}{
+		{"jwtSecret", "jwt secret"},
+		{"JWTSecret", "jwt secret"},
+		{"JWT_SIGNING_KEY", "jwt signing key"},
+		{"auth.jwt-secret", "auth jwt secret"},
+		{"hmacKey", "hmac key"},
+		{"jwtHS256Key", "jwt hs256 key"},
+		{"HTTPServer", "http server"},
+		{"jwtsecret", "jwtsecret"},
+		{"__x__", "x"},
+		{"", ""},
+		{"ключJWT", "ключ jwt"},
+	} {
+		if got := strings.Join(Words(tc.name), " "); got != tc.want {
+			t.Errorf("Words(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSecretName is the built-in heuristic. strong is the answer in any
+// package; weak in a package that reaches a JWT library, where signing and
+// token words count too.
+func TestSecretName(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		strong, weak bool
+	}{
+		// A secret noun and a JWT word: a JWT secret everywhere.
+		{"jwtSecret", true, true},
+		{"JWTSecret", true, true},
+		{"JWT_SIGNING_KEY", true, true},
+		{"JWT_SECRET_KEY", true, true},
+		{"jwt_secret", true, true},
+		{"jwt.secret", true, true},
+		{"auth.jwt-secret", true, true},
+		{"Jwt_Secret", true, true},
+		{"hmacKey", true, true},
+		{"HMAC_SECRET", true, true},
+		{"jwtHS256Key", true, true},
+		{"jwtKey", true, true},
+		{"jwePassphrase", true, true},
+		{"jwtsecret", true, true},
+		{"jwtsigningkey", true, true},
+		// An explicit JWT word outweighs the name of another service.
+		{"PAYMENTS_JWT_SECRET", true, true},
+		{"payments.refund_jwt_secret", true, true},
+		{"webhookJWTSecret", true, true},
+		{"sessionJwsKey", true, true},
+		// A signing or token word: a JWT secret only where a JWT library is reachable.
+		{"signingKey", false, true},
+		{"signingSecret", false, true},
+		{"verifyKey", false, true},
+		{"tokenSecret", false, true},
+		{"accessTokenSecret", false, true},
+		{"authSecret", false, true},
+		{"bearerSecret", false, true},
+		// A token word makes only "secret" a secret: tokenKey is a context key.
+		{"tokenKey", false, false},
+		{"refreshKey", false, false},
+		// Other secrets and tokens.
+		{"csrfToken", false, false},
+		{"csrfSecret", false, false},
+		{"pageToken", false, false},
+		{"oauthState", false, false},
+		{"sessionSecret", false, false},
+		{"apiKey", false, false},
+		{"webhookSigningKey", false, false},
+		{"queueSigningKey", false, false},
+		{"webhookHMACKey", false, false},
+		{"stripeHmacSecret", false, false},
+		// Lookup keys of stores, even with a JWT word.
+		{"jwtCacheKey", false, false},
+		{"jwtCookieKey", false, false},
+		// Metadata about a JWT secret, not the secret.
+		{"jwtSecretEnv", false, false},
+		{"jwtKeyID", false, false},
+		{"JWT_PUBLIC_KEY", false, false},
+		{"jwtSecretFile", false, false},
+		{"JWT_SECRET_FILE", false, false},
+		{"jwtSecretTTL", false, false},
+		{"jwtIssuer", false, false},
+		// Rules, policies, identities, and bare nouns.
+		{"RuleSecretAccess", false, false},
+		{"secretAccessPolicy", false, false},
+		{"identity", false, false},
+		{"secret", false, false},
+		{"key", false, false},
+		{"", false, false},
+	} {
+		n := &Namer{}
+		if got := n.WithWeakContext(false).IsSecretName(tc.name); got != tc.strong {
+			t.Errorf("isSecretName(%q) without a JWT library = %v, want %v", tc.name, got, tc.strong)
+		}
+		if got := n.WithWeakContext(true).IsSecretName(tc.name); got != tc.weak {
+			t.Errorf("isSecretName(%q) with a JWT library = %v, want %v", tc.name, got, tc.weak)
+		}
+	}
+}
+
+func TestSecretNamesSetting(t *testing.T) {
+	n := New([]*regexp.Regexp{regexp.MustCompile("(?i)^app_token_key$"), regexp.MustCompile("^appTokenKey$")})
+	for name, want := range map[string]bool{
+		"APP_TOKEN_KEY":      true,
+		"app_token_key":      true,
+		"appTokenKey":        true,
+		"appTokenKeyName":    false, // anchored
+		"APP_TOKEN_KEY_FILE": false,
+		"jwtSecret":          true, // the built-in heuristic still applies
+	} {
+		if got := n.IsSecretName(name); got != want {
+			t.Errorf("isSecretName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestSecretKey: a string literal names a secret setting when it is shaped
+// like an env var, config key or flag name and its words name a secret; it
+// is the name of a setting, not a value, only in upper snake or dotted case.
+func TestSecretKey(t *testing.T) {
+	n := (&Namer{}).WithWeakContext(true)
+	for _, tc := range []struct {
+		lit         string
+		key, asName bool
+	}{
+		{"JWT_SECRET", true, true},
+		{"jwt.secret", true, true},
+		{"auth.jwt_secret", true, true},
+		{"jwt-secret", true, false},
+		{"jwt_secret", true, false},
+		{"super-secret-jwt-key", true, false}, // kebab case: a typical hardcoded secret
+		{"JWT SECRET", false, false},
+		{"jwt..secret", false, false},
+		{"JWT_ISSUER", false, false},
+		{"PORT", false, false},
+		{"", false, false},
+	} {
+		if got := n.IsSecretKey(tc.lit); got != tc.key {
+			t.Errorf("isSecretKey(%q) = %v, want %v", tc.lit, got, tc.key)
+		}
+		if got := n.IsSettingName(tc.lit); got != tc.asName {
+			t.Errorf("isSettingName(%q) = %v, want %v", tc.lit, got, tc.asName)
+		}
+	}
+}
