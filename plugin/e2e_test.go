@@ -96,7 +96,7 @@ func TestGolangciLint(t *testing.T) {
 	// downloaded first (the other tests run with GOPROXY=off).
 	for _, name := range []string{"fleet", "shopapi"} {
 		t.Run("corpus "+name, func(t *testing.T) {
-			dir := txtartest.Extract(t, filepath.Join("..", "cmd", "jwtssot", "testdata", "corpus", name+".txtar"))
+			dir := txtartest.Extract(t, filepath.Join("..", "testdata", "corpus", name+".txtar"))
 			download := exec.Command("go", "mod", "download")
 			download.Dir = dir
 			download.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")

@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/jwtssot/jwtssot/internal/txtartest"
 )
 
 // The corpora are realistic backends, labelled line by line, written from
@@ -72,7 +70,7 @@ func corpusLabels(t *testing.T, dir string) (map[label]int, map[label]bool) {
 func TestCorpora(t *testing.T) {
 	for _, name := range corpora {
 		t.Run(name, func(t *testing.T) {
-			dir := txtartest.Extract(t, filepath.Join("testdata", "corpus", name+".txtar"))
+			dir := fixture(t, filepath.Join("..", "..", "testdata", "corpus", name+".txtar"))
 			want, ambig := corpusLabels(t, dir)
 			rules := map[string]bool{}
 			for l := range want {

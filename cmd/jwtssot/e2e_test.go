@@ -11,7 +11,7 @@ import (
 // TestStandaloneAndVetAgree runs both modes on the same module: the same
 // config must give the same findings, rule ids in the vet categories.
 func TestStandaloneAndVetAgree(t *testing.T) {
-	dir := extract(t, "app")
+	dir := module(t, "app")
 	std := jwtssot(t, dir, "-format", "json", "./...")
 	if std.code != 1 {
 		t.Fatalf("standalone exit %d, want 1\nstderr: %s", std.code, std.stderr)
@@ -55,22 +55,26 @@ func dump(fs []finding) string {
 	return b.String()
 }
 
-// TestVetFlags passes the analyzer's settings as go vet flags.
+// TestVetFlags passes the analyzer's settings as go vet flags, which
+// override the module's .jwtssot.yaml key by key: orders joins the auth
+// packages, and hardcoded-secret is turned off.
 func TestVetFlags(t *testing.T) {
-	dir := extract(t, "app")
-	if err := os.Remove(filepath.Join(dir, ".jwtssot.yaml")); err != nil {
-		t.Fatal(err)
-	}
-	vet := goVet(t, dir, "-json", "-jwtssot.auth=./internal/auth/...", "-jwtssot.disable=hardcoded-secret", "./...")
+	dir := module(t, "app")
+	flags := []string{"-jwtssot.auth=./internal/auth/...,./internal/orders", "-jwtssot.disable=hardcoded-secret"}
+	vet := goVet(t, dir, append(append([]string{"-json"}, flags...), "./...")...)
 	got := vetFindings(t, dir, vet.json())
-	std := decodeReport(t, jwtssot(t, dir, "-format", "json", "-auth=./internal/auth/...", "-disable=hardcoded-secret", "./..."))
+	std := decodeReport(t, jwtssot(t, dir, append(append([]string{"-format", "json"}, flags...), "./...")...))
 	want := std.findings()
 	sortFindings(want)
 	if !equalFindings(got, want) {
 		t.Errorf("go vet and standalone disagree with flags\nvet:\n%s\nstandalone:\n%s", dump(got), dump(want))
 	}
+	if len(got) == 0 {
+		t.Fatalf("no findings with flags (exit %d):\n%s", vet.code, vet.stderr)
+	}
 	for _, f := range got {
-		if f.Rule == "hardcoded-secret" || strings.HasPrefix(f.File, "internal/auth/") {
+		if f.Rule == "hardcoded-secret" || strings.HasPrefix(f.File, "internal/auth/") ||
+			(strings.HasPrefix(f.File, "internal/orders/") && f.Rule != "directive") {
 			t.Errorf("unexpected finding with -jwtssot.auth and -jwtssot.disable: %+v", f)
 		}
 	}
@@ -103,12 +107,12 @@ func count(fs []finding, rule string) int {
 
 func TestExitCodes(t *testing.T) {
 	t.Run("violations", func(t *testing.T) {
-		if r := jwtssot(t, extract(t, "app"), "./..."); r.code != 1 {
+		if r := jwtssot(t, module(t, "app"), "./..."); r.code != 1 {
 			t.Errorf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
 		}
 	})
 	t.Run("clean", func(t *testing.T) {
-		r := jwtssot(t, extract(t, "clean"), "./...")
+		r := jwtssot(t, module(t, "clean"), "./...")
 		if r.code != 0 || !strings.Contains(r.stdout, "no JWT violations") {
 			t.Errorf("exit %d, want 0 and a clean summary\n%s%s", r.code, r.stdout, r.stderr)
 		}
@@ -146,7 +150,7 @@ func TestExitCodes(t *testing.T) {
 
 // TestUsageErrors: each bad invocation is one line naming the problem, exit 2.
 func TestUsageErrors(t *testing.T) {
-	app := extract(t, "app")
+	app := module(t, "app")
 	notModule := t.TempDir()
 	badConfig := extract(t, "app")
 	writeFile(t, filepath.Join(badConfig, ".jwtssot.yaml"), "auth:\n  - ./internal/auth/...\nexcludes: [x]\n")
@@ -227,7 +231,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 
 // TestTests: test files are scanned only when asked, and reported once.
 func TestTests(t *testing.T) {
-	dir := extract(t, "app")
+	dir := module(t, "app")
 	without := decodeReport(t, jwtssot(t, dir, "-format", "json", "./..."))
 	with := decodeReport(t, jwtssot(t, dir, "-format", "json", "-tests", "./..."))
 	inTests := 0

@@ -13,7 +13,7 @@ import (
 // TestGolden compares each report format on the app module with its golden
 // file. Run with -update to rewrite them, then review the diff.
 func TestGolden(t *testing.T) {
-	dir := extract(t, "app")
+	dir := module(t, "app")
 	formats := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "markdown": "md"}
 	for format, ext := range formats {
 		t.Run(format, func(t *testing.T) {
@@ -45,7 +45,7 @@ func TestGolden(t *testing.T) {
 // TestSARIFSchema validates the SARIF report against the official SARIF
 // 2.1.0 schema, and checks what GitHub code scanning relies on.
 func TestSARIFSchema(t *testing.T) {
-	dir := extract(t, "app")
+	dir := module(t, "app")
 	r := jwtssot(t, dir, "-format", "sarif", "./...")
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(r.stdout)))
 	if err != nil {

@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jwtssot/jwtssot/internal/txtartest"
@@ -27,7 +29,53 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "jwtssot-fixtures-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	fixtureRoot = dir
+	code := m.Run()
+	_ = os.RemoveAll(dir) // best effort: a temp dir
+	os.Exit(code)
+}
+
+// fixtureRoot holds the shared fixtures, extracted once per test run.
+var fixtureRoot string
+
+// shared extracts the module fixtures once per run (see fixture).
+var shared sync.Map // archive path -> *sharedFixture
+
+type sharedFixture struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// fixture returns a directory holding the txtar module at path (relative
+// to the package directory), extracted once for the whole test run. Tests
+// that only read it share it, so that go vet, whose cache is keyed by the
+// package directories, vets each module's dependencies once per run rather
+// than once per test. A test that changes the module takes a copy with
+// extract instead.
+func fixture(t *testing.T, path string) string {
+	t.Helper()
+	v, _ := shared.LoadOrStore(path, &sharedFixture{})
+	f := v.(*sharedFixture)
+	f.once.Do(func() {
+		f.dir = filepath.Join(fixtureRoot, strings.NewReplacer("/", "_", ".", "_").Replace(path))
+		f.err = txtartest.ExtractTo(path, f.dir)
+	})
+	if f.err != nil {
+		t.Fatal(f.err)
+	}
+	return f.dir
+}
+
+// module returns the shared fixture of testdata/modules/<name>.txtar.
+func module(t *testing.T, name string) string {
+	t.Helper()
+	return fixture(t, filepath.Join("..", "..", "testdata", "modules", name+".txtar"))
 }
 
 // result is one run of the tool.
@@ -79,10 +127,11 @@ func (r result) json() string {
 	return r.stderr
 }
 
-// extract writes a txtar module from testdata into a new temp dir.
+// extract writes the txtar module testdata/modules/<name>.txtar into a new
+// temp dir, for a test that changes it.
 func extract(t *testing.T, name string) string {
 	t.Helper()
-	return txtartest.Extract(t, filepath.Join("testdata", name+".txtar"))
+	return txtartest.Extract(t, filepath.Join("..", "..", "testdata", "modules", name+".txtar"))
 }
 
 func writeFile(t *testing.T, name, content string) {

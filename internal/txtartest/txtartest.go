@@ -15,17 +15,23 @@ import (
 // directory and returns it.
 func Extract(t testing.TB, archive string) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys, err := txtar.FS(ar)
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, fsys); err != nil {
+	if err := ExtractTo(archive, dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// ExtractTo writes the files of the txtar archive into dir, which must not
+// hold any of them yet.
+func ExtractTo(archive, dir string) error {
+	ar, err := txtar.ParseFile(archive)
+	if err != nil {
+		return err
+	}
+	fsys, err := txtar.FS(ar)
+	if err != nil {
+		return err
+	}
+	return os.CopyFS(dir, fsys)
 }
