@@ -53,6 +53,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		Run:        in.run,
 		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  factTypes,
 		Flags:      *flag.NewFlagSet("jwtssot", flag.ContinueOnError),
 	}
 	config.BindFlags(&a.Flags, &in.flags)

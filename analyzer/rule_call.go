@@ -19,11 +19,16 @@ import (
 // embedded library types and interface methods declared in a library, and
 // never a user's own variable, type or package that happens to be named jwt.
 func (c *checker) checkReference(cur inspector.Cursor, id *ast.Ident) {
-	if !c.reachesJWT || c.inAuth {
+	if !c.reachesJWT {
 		return
 	}
-	fn, ok := c.info.Uses[id].(*types.Func)
-	if !ok || fn.Pkg() == nil || c.s.Libs.Match(fn.Pkg().Path()) == "" {
+	obj := c.info.Uses[id]
+	if obj == nil || obj.Pkg() == nil || c.s.Libs.Match(obj.Pkg().Path()) == "" {
+		return
+	}
+	c.markUsesJWT(cur) // a function, a type, a constant or a variable of a JWT library
+	fn, ok := obj.(*types.Func)
+	if !ok || c.inAuth {
 		return
 	}
 	fn = fn.Origin()

@@ -5,182 +5,87 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/jwtssot/jwtssot/internal/flow"
+	"github.com/jwtssot/jwtssot/internal/jwtlib"
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/secretname"
 )
 
-// A secretSource is an expression whose literals are hardcoded JWT secrets:
-// a key argument of a library function, a value bound to a secret-looking
-// name, a flag default, an env fallback. The walk records them; once the
-// package is indexed, resolveSecrets traces each to its literals.
-type secretSource struct {
-	expr    ast.Expr
-	keyfunc bool   // expr is a keyfunc: the keys are what it returns
-	how     string // how the literal becomes a key, for the message
-	symbol  string // the library symbol involved, if any
-	// named sources bind a value to a name; a value that is itself the
-	// name of a secret setting ("JWT_SECRET") is then not a secret.
+// A sink is where the literals a value may hold become keys: a key
+// parameter of a library function (or of a function of the module that
+// passes it on to one), a key field of a library struct, or, for the
+// named sources, a value bound to a secret's name, a flag default, a
+// setting's fallback.
+type sink struct {
+	// The value: expr traced in mode, argument index of the call argOf,
+	// the result of fnResult, or a node of the graph.
+	expr     ast.Expr
+	argOf    *ast.CallExpr
+	index    int
+	fnResult *types.Func
+	value    flow.Node
+	mode     flow.Mode
+
+	how    string      // how a literal becomes a key, for the message
+	where  string      // the library function or field, for key parameters
+	symbol string      // the library symbol involved, if any
+	fn     *types.Func // the declared function it sits in, whose parameters may reach it
+
+	// named sinks bind a value to a setting's or variable's name; key is
+	// that name when it must still be judged a secret's (defaults).
 	named bool
-	// priority orders sources so a literal is described by the most
-	// specific one: a library key argument beats a name.
-	priority int
-	// envVar, instead of expr, is a variable that receives a JWT secret
-	// from the environment: the literals assigned to it are fallbacks.
-	envVar types.Object
+	key   string
 }
 
-const (
-	prioritySink = iota
-	priorityName
-)
-
-func (c *checker) addSource(s secretSource) {
-	c.sources = append(c.sources, s)
+// A namedValue is a value bound to a name, a source if the name is a JWT
+// secret's: judged after the walk, when the package's use of JWT (which
+// decides the weak words) is known.
+type namedValue struct {
+	name string
+	expr ast.Expr     // the value, or
+	obj  types.Object // a package-level constant or variable bound by its declaration, or
+	fn   *types.Func  // a function whose result is the value
+	how  string
 }
 
-// resolveSecrets traces every recorded source and reports each literal once.
-func (c *checker) resolveSecrets() {
-	if !c.s.Enabled(rules.HardcodedSecret) {
-		return
+// node returns the sink's value in the graph, built once the package is
+// indexed.
+func (s *sink) node(c *checker) flow.Node {
+	switch {
+	case s.value != nil:
+		return s.value
+	case s.fnResult != nil:
+		return c.flow.Result(s.fnResult, flow.Value)
+	case s.argOf != nil:
+		return c.flow.Arg(s.argOf, s.index, s.mode)
+	case s.expr != nil:
+		return c.flow.Trace(s.expr, s.mode)
 	}
-	for obj, key := range c.flow.envVars {
-		c.addSource(secretSource{how: "as the fallback for " + key, named: true,
-			priority: priorityName, envVar: obj})
-	}
-	for _, call := range c.flow.cmpOr {
-		c.cmpOrFallbacks(call)
-	}
-	sort.SliceStable(c.sources, func(i, j int) bool { return c.sources[i].priority < c.sources[j].priority })
-	for _, src := range c.sources {
-		emit := func(lit ast.Expr, value string) {
-			if value == "" || (src.named && c.names.IsSettingName(value)) {
-				return
-			}
-			c.reportSecret(lit, value, src.how, src.symbol)
-		}
-		t := c.newTracer(emit)
-		switch {
-		case src.envVar != nil:
-			t.object(src.envVar, nil, false)
-		case src.keyfunc:
-			t.keyfunc(src.expr, nil)
-		default:
-			t.value(src.expr, nil)
-		}
-	}
+	return nil
 }
 
-// reportSecret reports a hardcoded secret at its literal, once per literal.
-func (c *checker) reportSecret(lit ast.Node, value, how, symbol string) {
-	if value == "" || c.secretLits[lit.Pos()] {
-		return
-	}
-	if c.files[c.pass.Fset.File(lit.Pos())] == nil {
-		return // in a skipped file (a test, generated or excluded file)
-	}
-	c.secretLits[lit.Pos()] = true
-	body := "hardcoded JWT secret " + redact(value) + " " + how +
-		"; load it from the environment or a secret store in the auth module"
-	c.report(rules.HardcodedSecret, lit.Pos(), lit.End(), symbol, body)
-}
-
-// librarySinks records the key arguments of a call of a JWT library
-// function: parameters the library declares as keys or keyfuncs.
-func (c *checker) librarySinks(fn *types.Func, call *ast.CallExpr) {
-	sig, ok := c.info.TypeOf(call.Fun).(*types.Signature)
-	if !ok {
-		return
-	}
-	for i, arg := range call.Args {
-		p := paramAt(sig, i)
-		if p == nil {
-			continue
-		}
-		c.keySink(classifyKey(p.Name(), p.Type()), arg, shortFuncName(fn), fn.FullName())
-	}
-}
-
-// keySink records arg as a key of the named library function or field.
-func (c *checker) keySink(use keyUse, arg ast.Expr, where, symbol string) {
-	switch use {
-	case keyValue:
-		c.addSource(secretSource{expr: arg, how: "used as the key of " + where, symbol: symbol})
-	case keyFunc:
-		c.addSource(secretSource{expr: arg, keyfunc: true, how: "returned as the key by the keyfunc of " + where, symbol: symbol})
-	case keyMap:
-		if lit, ok := ast.Unparen(arg).(*ast.CompositeLit); ok {
-			for _, e := range lit.Elts {
-				if kv, ok := e.(*ast.KeyValueExpr); ok {
-					c.addSource(secretSource{expr: kv.Value, how: "used as a key of " + where, symbol: symbol})
-				}
-			}
-		}
-	}
-}
-
-// bindName records a value bound to a secret-looking name.
-func (c *checker) bindName(name string, t types.Type, value ast.Expr, how string) {
-	if value == nil || !canHoldSecret(t) || !c.names.IsSecretName(name) {
-		return
-	}
-	c.addSource(secretSource{expr: value, how: how, named: true, priority: priorityName})
-}
-
-// visitAssign indexes assignments and checks their names.
-func (c *checker) visitAssign(as *ast.AssignStmt) {
-	if as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
-		return
-	}
-	if len(as.Lhs) == len(as.Rhs) {
-		for i := range as.Lhs {
-			c.bind(as.Lhs[i], as.Rhs[i])
-		}
-		return
-	}
-	if len(as.Rhs) == 1 {
-		for i, lhs := range as.Lhs {
-			c.bindTuple(lhs, as.Rhs[0], i)
-		}
-	}
-}
-
-func (c *checker) visitValueSpec(vs *ast.ValueSpec) {
-	if len(vs.Values) == len(vs.Names) {
-		for i, name := range vs.Names {
-			c.bind(name, vs.Values[i])
-		}
-		return
-	}
-	if len(vs.Values) == 1 {
-		for i, name := range vs.Names {
-			c.bindTuple(name, vs.Values[0], i)
-		}
-	}
-}
-
-// bind indexes `lhs = rhs` and checks it for a secret bound by name.
+// bind indexes `lhs = rhs` and records the name it binds.
 func (c *checker) bind(lhs, rhs ast.Expr) {
+	c.flow.Assign(lhs, rhs)
 	switch l := ast.Unparen(lhs).(type) {
 	case *ast.Ident:
-		obj := c.info.Defs[l]
-		if obj == nil {
-			obj = c.info.Uses[l]
+		obj := c.info.ObjectOf(l)
+		if obj == nil || !canHoldSecret(obj.Type()) {
+			return
 		}
-		switch obj := obj.(type) {
-		case *types.Const:
-			c.flow.consts[obj] = rhs
-			c.bindName(l.Name, obj.Type(), rhs, "assigned to "+l.Name)
-		case *types.Var:
-			c.flow.assigns[obj] = append(c.flow.assigns[obj], rhs)
-			if key, ok := c.secretReadExpr(rhs); ok {
-				c.flow.envVars[obj] = key
-			}
-			c.bindName(l.Name, obj.Type(), rhs, "assigned to "+l.Name)
+		nv := namedValue{name: l.Name, expr: rhs, how: "assigned to " + l.Name}
+		if obj.Parent() == c.pass.Pkg.Scope() {
+			nv.obj = obj
+			c.initializers = append(c.initializers, initializer{obj: obj, pos: rhs.Pos(), end: rhs.End()})
+		}
+		c.named = append(c.named, nv)
+		if _, isVar := obj.(*types.Var); isVar {
+			c.fallbackObjs = append(c.fallbackObjs, obj)
 		}
 	case *ast.SelectorExpr:
 		sel, ok := c.info.Selections[l]
@@ -188,43 +93,28 @@ func (c *checker) bind(lhs, rhs ast.Expr) {
 			return
 		}
 		field := sel.Obj().(*types.Var)
-		c.flow.assigns[field] = append(c.flow.assigns[field], rhs)
-		if key, ok := c.secretReadExpr(rhs); ok {
-			c.flow.envVars[field] = key
+		if canHoldSecret(field.Type()) {
+			c.named = append(c.named, namedValue{name: field.Name(), expr: rhs, how: "assigned to field " + field.Name()})
+			c.fallbackObjs = append(c.fallbackObjs, field)
 		}
-		c.bindName(field.Name(), field.Type(), rhs, "assigned to field "+field.Name())
 		if c.reachesJWT && c.isLibraryType(sel.Recv()) {
-			c.keySink(classifyKey(field.Name(), field.Type()), rhs, fieldName(sel.Recv(), field), "")
+			c.keySink(jwtlib.FieldUse(field), rhs, fieldName(sel.Recv(), field), "", nil)
 		}
 	case *ast.IndexExpr: // settings["jwt_secret"] = "..."
-		if key, ok := c.constString(l.Index); ok && c.names.IsSecretKey(key) {
-			if m, ok := c.info.TypeOf(l.X).Underlying().(*types.Map); ok {
-				c.bindName(key, m.Elem(), rhs, "stored under "+strconv.Quote(key))
+		if key, ok := c.constString(l.Index); ok && keyShape(key) {
+			if m, ok := c.info.TypeOf(l.X).Underlying().(*types.Map); ok && canHoldSecret(m.Elem()) {
+				c.named = append(c.named, namedValue{name: key, expr: rhs, how: "stored under " + strconv.Quote(key)})
 			}
 		}
 	}
 }
 
-// bindTuple indexes `a, b := f()` and `v, ok := os.LookupEnv(k)`.
-func (c *checker) bindTuple(lhs, rhs ast.Expr, i int) {
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok {
-		return
-	}
-	obj := c.info.Defs[id]
-	if obj == nil {
-		obj = c.info.Uses[id]
-	}
-	v, ok := obj.(*types.Var)
-	if !ok {
-		return
-	}
-	c.flow.tuples[v] = append(c.flow.tuples[v], tupleSource{rhs, i})
-	if i == 0 {
-		if key, ok := c.secretReadExpr(rhs); ok {
-			c.flow.envVars[v] = key
-		}
-	}
+// An initializer is the value a package-level constant or variable is
+// declared with: a literal reported there makes the object reported, so
+// its uses elsewhere are not reported again.
+type initializer struct {
+	obj      types.Object
+	pos, end token.Pos
 }
 
 // visitCompositeLit indexes struct fields set by a literal, records key
@@ -238,59 +128,66 @@ func (c *checker) visitCompositeLit(lit *ast.CompositeLit) {
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
 		library := c.reachesJWT && c.isLibraryType(t)
-		var settingKey string
+		var settingKeys []string
 		var defaults []ast.Expr
 		for i, e := range lit.Elts {
 			field, value := structElt(c.info, u, e, i)
 			if field == nil {
 				continue
 			}
-			c.flow.assigns[field] = append(c.flow.assigns[field], value)
-			c.bindName(field.Name(), field.Type(), value, "assigned to field "+field.Name())
+			c.flow.AssignObject(field, value)
+			if canHoldSecret(field.Type()) {
+				c.named = append(c.named, namedValue{name: field.Name(), expr: value, how: "assigned to field " + field.Name()})
+				c.fallbackObjs = append(c.fallbackObjs, field)
+			}
 			if library {
-				c.keySink(classifyKey(field.Name(), field.Type()), value, fieldName(t, field), "")
+				c.keySink(jwtlib.FieldUse(field), value, fieldName(t, field), "", nil)
 			}
 			switch field.Name() {
 			case "Name", "Key", "Env", "EnvVar", "EnvVars":
-				if k := c.firstSecretKey(value); k != "" && settingKey == "" {
-					settingKey = k
-				}
+				settingKeys = append(settingKeys, c.settingKeys(value)...)
 			case "Value", "Default", "DefaultValue", "DefValue", "DefaultText":
 				defaults = append(defaults, value)
 			}
 		}
-		if settingKey != "" {
+		for _, k := range settingKeys {
 			for _, d := range defaults {
-				c.addSource(secretSource{expr: d, how: "as the default of " + settingKey, named: true, priority: priorityName})
+				c.defaults = append(c.defaults, sink{expr: d, mode: flow.Value, key: k, named: true, how: "as the default of " + k})
 			}
 		}
 	case *types.Map:
+		if !canHoldSecret(u.Elem()) {
+			return
+		}
 		for _, e := range lit.Elts {
 			kv, ok := e.(*ast.KeyValueExpr)
 			if !ok {
 				continue
 			}
-			if key, ok := c.constString(kv.Key); ok && c.names.IsSecretKey(key) {
-				c.bindName(key, u.Elem(), kv.Value, "stored under "+strconv.Quote(key))
+			if key, ok := c.constString(kv.Key); ok && keyShape(key) {
+				c.named = append(c.named, namedValue{name: key, expr: kv.Value, how: "stored under " + strconv.Quote(key)})
 			}
 		}
 	}
 }
 
-// firstSecretKey returns the secret setting named by a string constant or a
-// []string literal of them (EnvVars: []string{"JWT_SECRET"}).
-func (c *checker) firstSecretKey(e ast.Expr) string {
-	if s, ok := c.constString(e); ok && c.names.IsSecretKey(s) {
-		return s
+// settingKeys returns the setting names a string constant or a []string
+// literal of them holds (EnvVars: []string{"JWT_SECRET"}).
+func (c *checker) settingKeys(e ast.Expr) []string {
+	if s, ok := c.constString(e); ok && keyShape(s) {
+		c.nameArgs = append(c.nameArgs, e)
+		return []string{s}
 	}
+	var out []string
 	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
 		for _, elt := range lit.Elts {
-			if s, ok := c.constString(elt); ok && c.names.IsSecretKey(s) {
-				return s
+			if s, ok := c.constString(elt); ok && keyShape(s) {
+				c.nameArgs = append(c.nameArgs, elt)
+				out = append(out, s)
 			}
 		}
 	}
-	return ""
+	return out
 }
 
 // structElt returns the field and value of element i of a struct literal.
@@ -317,24 +214,15 @@ func fieldName(t types.Type, field *types.Var) string {
 	return field.Name()
 }
 
-// visitFuncDecl indexes a function and checks a secret-looking function
-// name: func jwtSecret() string { return "dev" }.
-func (c *checker) visitFuncDecl(fd *ast.FuncDecl) {
-	fn, ok := c.info.Defs[fd.Name].(*types.Func)
-	if !ok {
-		return
-	}
-	c.flow.decls[fn] = fd
-	c.flow.addFuncDecl(fd, fn, fd.Type, c.info)
-	if res := fn.Signature().Results(); res.Len() > 0 && canHoldSecret(res.At(0).Type()) &&
-		c.names.IsSecretName(fd.Name.Name) {
-		c.addSource(secretSource{expr: fd.Name, keyfunc: true, how: "returned by " + fd.Name.Name,
-			named: true, priority: priorityName})
-	}
+// A tagDefault is a struct-tag default of a field that may name a secret.
+type tagDefault struct {
+	field *ast.Field
+	tag   reflect.StructTag
+	value string
 }
 
-// visitField checks a struct-tag default on a secret-looking field:
-// JWTSecret string `env:"JWT_SECRET" envDefault:"dev"`.
+// visitField records a struct-tag default: JWTSecret string
+// `env:"JWT_SECRET" envDefault:"dev"`.
 func (c *checker) visitField(cur inspector.Cursor, f *ast.Field) {
 	if f.Tag == nil {
 		return
@@ -347,32 +235,24 @@ func (c *checker) visitField(cur inspector.Cursor, f *ast.Field) {
 		return
 	}
 	tag := reflect.StructTag(raw)
-	def, ok := tagDefault(tag)
-	if !ok || def == "" {
+	def, ok := tagDefaultValue(tag)
+	if !ok || def == "" || !canHoldSecret(c.info.TypeOf(f.Type)) {
 		return
 	}
-	t := c.info.TypeOf(f.Type)
-	if !canHoldSecret(t) || !c.secretField(f, tag) {
-		return
-	}
-	name := "field"
-	if len(f.Names) > 0 {
-		name = f.Names[0].Name
-	}
-	c.reportSecret(f.Tag, def, "as the struct-tag default of "+name, "")
+	c.tagDefaults = append(c.tagDefaults, tagDefault{field: f, tag: tag, value: def})
 }
 
-// tagDefault finds a default value in a struct tag: default:"..." (envconfig,
-// creasty/defaults), envDefault:"..." (caarlos0/env) or env:"X,default=..."
-// (sethvargo/go-envconfig).
-func tagDefault(tag reflect.StructTag) (string, bool) {
-	for _, k := range []string{"default", "envDefault"} {
+// tagDefaultValue finds a default value in a struct tag: default:"..."
+// (envconfig, creasty/defaults), envDefault:"..." (caarlos0/env) or
+// env:"X,default=..." (sethvargo/go-envconfig).
+func tagDefaultValue(tag reflect.StructTag) (string, bool) {
+	for _, k := range []string{"default", "envDefault", "env-default"} {
 		if v, ok := tag.Lookup(k); ok {
 			return v, true
 		}
 	}
 	if env, ok := tag.Lookup("env"); ok {
-		for _, part := range strings.Split(env, ",") {
+		for part := range strings.SplitSeq(env, ",") {
 			if v, ok := strings.CutPrefix(strings.TrimSpace(part), "default="); ok {
 				return v, true
 			}
@@ -381,21 +261,192 @@ func tagDefault(tag reflect.StructTag) (string, bool) {
 	return "", false
 }
 
-// secretField reports whether a struct field names a JWT secret, by its Go
-// name or by the setting name in one of its tags.
-func (c *checker) secretField(f *ast.Field, tag reflect.StructTag) bool {
-	for _, n := range f.Names {
-		if c.names.IsSecretName(n.Name) {
-			return true
-		}
-	}
-	for _, k := range []string{"env", "envconfig", "mapstructure", "yaml", "json", "toml", "koanf", "flag"} {
+// settingTags are the struct tags that name a setting a loader fills.
+var settingTags = []string{"env", "envconfig", "mapstructure", "koanf", "yaml", "json", "toml", "flag"}
+
+// secretField returns the JWT secret a struct field names, by a setting
+// name in one of its tags or by its Go name.
+func (c *checker) secretField(names []*ast.Ident, tag reflect.StructTag) (string, bool) {
+	for _, k := range settingTags {
 		if v, ok := tag.Lookup(k); ok {
 			name, _, _ := strings.Cut(v, ",")
-			if c.names.IsSecretKey(strings.TrimSpace(name)) {
-				return true
+			if name = strings.TrimSpace(name); c.names.IsSecretKey(name) {
+				return name, true
 			}
 		}
 	}
+	for _, n := range names {
+		if c.names.IsSecretName(n.Name) {
+			return n.Name, true
+		}
+	}
+	return "", false
+}
+
+// resolve decides, once the package is indexed, every finding that needs
+// the value graph: which literals are keys (hardcoded-secret), which calls
+// read a secret (secret-access), and what the package's functions do with
+// their parameters (for the facts).
+func (c *checker) resolve() {
+	c.settingDefaults()
+	c.propagateReads()
+	c.checkSecretReads()
+	c.propagateKeys()
+	c.markNameLits()
+	seen := [2]map[flow.Node]bool{{}, {}} // by sinks, by named sources
+	for _, s := range c.sinks {
+		c.reportLiterals(s, seen[0])
+	}
+	for _, s := range c.namedSinks() {
+		c.reportLiterals(s, seen[1])
+	}
+	for _, td := range c.tagDefaults {
+		if _, ok := c.secretField(td.field.Names, td.tag); ok && c.mayBeSecret(td.value) {
+			fname := "field"
+			if len(td.field.Names) > 0 {
+				fname = td.field.Names[0].Name
+			}
+			c.reportSecret(td.field.Tag, td.value, "", "as the struct-tag default of "+fname, "")
+		}
+	}
+	c.reportFallbacks(seen[1])
+}
+
+// namedSinks turns the named values and defaults whose name is a JWT
+// secret's into sinks.
+func (c *checker) namedSinks() []sink {
+	var out []sink
+	for _, nv := range c.named {
+		if c.names.IsSecretName(nv.name) {
+			out = append(out, sink{expr: nv.expr, fnResult: nv.fn, how: nv.how, named: true})
+		}
+	}
+	for _, d := range c.defaults {
+		if c.names.IsSecretKey(d.key) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// reportLiterals reports every literal a sink's value may hold, and
+// records the parameters of its function that reach it.
+func (c *checker) reportLiterals(s sink, seen map[flow.Node]bool) {
+	n := s.node(c)
+	if n == nil {
+		return
+	}
+	c.flow.Literals(n, seen, func(l *flow.Lit) {
+		if l.Value == "" || jwtlib.IsPublicKeyText(l.Value) {
+			return
+		}
+		if s.named && !c.mayBeSecret(l.Value) || s.named && c.nameLit(l) {
+			return
+		}
+		c.reportSecret(l.Expr, l.Value, l.Origin, s.how, s.symbol)
+	})
+}
+
+// mayBeSecret reports whether a literal bound to a secret's name can be the
+// secret: not the name of a setting (JWT_SECRET, jwt.secret, ${JWT_SECRET})
+// and not a placeholder that hides one ("***", "REDACTED") or a sentence
+// (a warning stored under the setting's name).
+func (c *checker) mayBeSecret(v string) bool {
+	return !c.names.IsSettingName(v) && !secretname.IsPlaceholder(v)
+}
+
+// nameLit reports whether a literal is used as a setting's name somewhere
+// in the package (os.Getenv(jwtSecretKey), a flag's name): a name, not a
+// value, whatever its case style.
+func (c *checker) nameLit(l *flow.Lit) bool {
+	return l.Origin == "" && l.Expr != nil && c.nameLits[l.Expr.Pos()]
+}
+
+// reportFallbacks reports the literals of every variable, field and
+// function result that is read from a JWT secret setting: they are its
+// fallbacks (s := os.Getenv("JWT_SECRET"); if s == "" { s = "dev" }).
+func (c *checker) reportFallbacks(seen map[flow.Node]bool) {
+	var sites []flow.Node
+	for _, obj := range c.fallbackObjs {
+		sites = append(sites, c.flow.Object(obj, flow.Value))
+	}
+	for _, fn := range c.fallbackFns {
+		if r := c.flow.Result(fn, flow.Value); r != nil {
+			sites = append(sites, r)
+		}
+	}
+	for _, u := range c.settingUses {
+		if !u.loader && c.modelled(u.callee) { // getenv("JWT_SECRET", "dev"), whatever becomes of its result
+			sites = append(sites, c.flow.Trace(u.call, flow.Value))
+		}
+	}
+	for _, n := range sites {
+		var key string
+		for _, rd := range c.flow.Reads(n) {
+			if !rd.ByParam && c.names.IsSecretKey(rd.Name) {
+				key = rd.Name
+				break
+			}
+		}
+		if key == "" {
+			continue
+		}
+		c.reportLiterals(sink{named: true, how: "as the fallback for " + key, value: n}, seen)
+	}
+}
+
+// reportSecret reports a hardcoded secret at its literal, once per literal.
+func (c *checker) reportSecret(lit ast.Node, value, origin, how, symbol string) {
+	if value == "" || c.secretLits[lit.Pos()] || !c.analyzed(lit.Pos()) {
+		return
+	}
+	c.secretLits[lit.Pos()] = true
+	for _, in := range c.initializers {
+		if in.pos <= lit.Pos() && lit.End() <= in.end {
+			c.reportedObjs[in.obj] = true
+		}
+	}
+	from := ""
+	if origin != "" {
+		from = "from " + origin + " "
+	}
+	body := "hardcoded JWT secret " + redact(value) + " " + from + how +
+		"; load it from the environment or a secret store in the auth module"
+	c.report(rules.HardcodedSecret, lit.Pos(), lit.End(), symbol, body)
+}
+
+// canHoldSecret reports whether a variable, field or map value of type t
+// binds a secret by name: a string, []byte or empty interface. Defined
+// string types are excluded: `const jwtKey ctxKey = "jwt"` is a context key.
+func canHoldSecret(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		_, defined := types.Unalias(t).(*types.Named)
+		return !defined
+	}
+	return jwtlib.IsKeyType(t)
+}
+
+// mayHoldKey reports whether a function's result can carry a key or a
+// keyfunc to its callers: its summary is then worth a fact.
+func mayHoldKey(t types.Type) bool {
+	if canHoldSecret(t) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Signature:
+		return u.Results().Len() > 0 && jwtlib.IsKeyType(u.Results().At(0).Type())
+	case *types.Map:
+		return canHoldSecret(u.Elem())
+	case *types.Slice:
+		return canHoldSecret(u.Elem())
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	}
 	return false
 }
+
+// keyShape reports whether a string is shaped like a setting's name.
+func keyShape(s string) bool { return secretname.KeyShape(s) }

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -13,13 +14,15 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/jwtssot/jwtssot/internal/config"
+	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
 	"github.com/jwtssot/jwtssot/internal/rules"
 	"github.com/jwtssot/jwtssot/internal/secretname"
 )
 
-// checker is the state of one pass: the package's settings, the index the
-// walk builds for tracing literals, and the findings before suppression.
+// checker is the state of one pass: the package's settings, the value
+// graph the walk feeds, what the walk found for the rules to decide once
+// the package is indexed, and the findings before suppression.
 type checker struct {
 	pass   *analysis.Pass
 	info   *types.Info
@@ -27,13 +30,44 @@ type checker struct {
 	inAuth bool
 	// reachesJWT is false when no JWT library is among the package's
 	// transitive imports: then no object of a library can appear in it, and
-	// the import and call rules and the key sinks have nothing to find.
+	// the import and call rules and the library key sinks have nothing to
+	// find.
 	reachesJWT bool
-	names      *secretname.Namer // the config's secret-name heuristic, for this package
+	// usesJWT is true when the package itself uses a JWT library: it
+	// refers to an object of one, or calls a function whose facts say it
+	// signs or verifies. Only then do the weak words of a name (signing,
+	// hmac, access, token) make it a JWT secret's name.
+	usesJWT bool
+	// scanned is true for a package of the scanned modules, which exports
+	// facts; the standard library and third-party modules do not.
+	scanned bool
+	names   *secretname.Namer // the config's heuristic, weak words decided by usesJWT
 
-	files      map[*token.File]*fileState
-	flow       *flowIndex
-	sources    []secretSource // hardcoded-secret candidates, traced after the walk
+	files map[*token.File]*fileState
+	flow  *flow.Engine
+
+	funcs      map[*types.Func]*funcState // functions declared here
+	globalVars []*types.Var               // package-level variables, for their facts
+
+	sinks        []sink        // where literals become keys
+	named        []namedValue  // values bound to a name, judged once usesJWT is known
+	defaults     []sink        // flag, setting and builder defaults
+	tagDefaults  []tagDefault  // struct-tag defaults of fields named like a secret
+	settingUses  []settingUse  // reads (and loaders) for secret-access, judged after the walk
+	settingCalls []settingCall // getters and setters seen from outside, for their defaults
+	// fallbackObjs and fallbackFns are the variables, fields and function
+	// results whose literals are the fallbacks of a secret they are read from.
+	fallbackObjs []types.Object
+	fallbackFns  []*types.Func
+
+	keyParams    map[*types.Func]map[int]keyParam
+	readParams   map[*types.Func]map[int]bool
+	reportedObjs map[types.Object]bool // constants and variables reported where declared
+	nameArgs     []ast.Expr            // arguments that name a setting
+	nameLits     map[token.Pos]bool    // literals used as a setting's name
+	initializers []initializer         // package-level declarations' values
+	callers      map[*ast.CallExpr]*types.Func
+
 	candidates []Finding
 	secretLits map[token.Pos]bool // literals already reported as hardcoded-secret
 }
@@ -45,29 +79,65 @@ type fileState struct {
 	directives []*directive
 }
 
+// funcState is what the checker keeps per declared function.
+type funcState struct {
+	decl      *ast.FuncDecl
+	summarize bool // its result can hold a key or a keyfunc
+}
+
 func (in *instance) run(pass *analysis.Pass) (any, error) {
 	pkgDir := packageDir(pass)
-	if pkgDir == "" {
-		return &Result{}, nil // only generated files
+	if pkgDir == "" || !isScanned(pass, pkgDir) || builtinLibs.Match(pass.Pkg.Path()) != "" {
+		// Only generated files, or not a package of the scanned modules,
+		// or a JWT library itself (vendored, or replaced into the module):
+		// nothing to report and no facts, and no config to read.
+		return &Result{}, nil
 	}
 	s, err := in.configs.For(pkgDir, pass.Pkg.Path(), in.explicit())
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{
-		pass:       pass,
-		info:       pass.TypesInfo,
-		s:          s,
-		inAuth:     s.IsAuth(pass.Pkg.Path()),
-		reachesJWT: reachesLibrary(pass.Pkg, s.Libs),
-		files:      map[*token.File]*fileState{},
-		flow:       newFlowIndex(),
-		secretLits: map[token.Pos]bool{},
+	if s.Libs.Match(pass.Pkg.Path()) != "" {
+		return &Result{}, nil // a library added by the libraries setting
 	}
-	c.names = s.Names.WithWeakContext(c.reachesJWT)
+	c := &checker{
+		pass:         pass,
+		info:         pass.TypesInfo,
+		s:            s,
+		inAuth:       s.IsAuth(pass.Pkg.Path()),
+		reachesJWT:   reachesLibrary(pass.Pkg, s.Libs),
+		scanned:      true,
+		files:        map[*token.File]*fileState{},
+		funcs:        map[*types.Func]*funcState{},
+		keyParams:    map[*types.Func]map[int]keyParam{},
+		readParams:   map[*types.Func]map[int]bool{},
+		reportedObjs: map[types.Object]bool{},
+		nameLits:     map[token.Pos]bool{},
+		callers:      map[*ast.CallExpr]*types.Func{},
+		secretLits:   map[token.Pos]bool{},
+	}
+	c.names = s.Names
+	c.flow = flow.New(pass.TypesInfo, pass.Pkg, oracle{c})
 	c.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
-	c.resolveSecrets()
+	c.names = s.Names.WithWeakContext(c.usesJWT)
+	c.resolve()
+	c.exportFacts()
 	return c.finish(), nil
+}
+
+// builtinLibs matches the built-in JWT libraries, which need no config.
+var builtinLibs = jwtlib.NewMatcher(nil)
+
+// isScanned reports whether the pass is of a package of the scanned
+// modules: not of the standard library (its files are in GOROOT) nor of a
+// third-party module (it has a version). go vet and golangci-lint run the
+// analyzer on every dependency for its facts; those return at once.
+func isScanned(pass *analysis.Pass, pkgDir string) bool {
+	if pass.Module != nil && pass.Module.Version != "" {
+		return false
+	}
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return !strings.HasPrefix(pkgDir+string(filepath.Separator), goroot)
 }
 
 // packageDir is the directory of the package's first hand-written file
@@ -110,9 +180,14 @@ func (c *checker) skipFile(f *ast.File, name string) bool {
 		c.s.Excluded(name)
 }
 
+// analyzed reports whether pos is in a file the analysis covers.
+func (c *checker) analyzed(pos token.Pos) bool {
+	return c.files[c.pass.Fset.File(pos)] != nil
+}
+
 // report records a finding; suppression directives are applied in finish.
 func (c *checker) report(rule string, pos, end token.Pos, symbol, body string) {
-	if !c.s.Enabled(rule) {
+	if !c.s.Enabled(rule) || !c.analyzed(pos) {
 		return
 	}
 	c.candidates = append(c.candidates, Finding{

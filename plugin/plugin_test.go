@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -171,8 +172,8 @@ func TestBadSettings(t *testing.T) {
 	}
 }
 
-// Two instances with different settings, run together over the same
-// packages, each report by their own settings: nothing is shared.
+// Two instances with different settings, run at the same time over the
+// same packages, each report by their own settings: nothing is shared.
 func TestInstancesIndependent(t *testing.T) {
 	authInternal := buildAnalyzer(t, appSettings())
 	authHandlers := buildAnalyzer(t, map[string]any{"auth": []any{"app/handlers"}})
@@ -273,12 +274,25 @@ func analyze(t *testing.T, pkgs []*packages.Package, base string, analyzers ...*
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := checker.Analyze(analyzers, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
+	// One run per instance, all at once: an analyzer's facts are its own
+	// type, which a checker run lets one analyzer register, so two
+	// instances run side by side as two golangci-lint runs would.
+	graphs := make([]*checker.Graph, len(analyzers))
+	errs := make([]error, len(analyzers))
+	var wg sync.WaitGroup
+	for i, a := range analyzers {
+		wg.Go(func() { graphs[i], errs[i] = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil) })
 	}
+	wg.Wait()
 	got := map[*analysis.Analyzer][]string{}
-	for _, act := range g.Roots {
+	var roots []*checker.Action
+	for i := range analyzers {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		roots = append(roots, graphs[i].Roots...)
+	}
+	for _, act := range roots {
 		if act.Err != nil {
 			t.Fatalf("%s: %v", act, act.Err)
 		}

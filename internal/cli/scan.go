@@ -14,13 +14,13 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/atomicfile"
 	"github.com/jwtssot/jwtssot/internal/baseline"
 	"github.com/jwtssot/jwtssot/internal/config"
+	"github.com/jwtssot/jwtssot/internal/driver"
 	"github.com/jwtssot/jwtssot/internal/load"
 	"github.com/jwtssot/jwtssot/internal/report"
 )
@@ -61,7 +61,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, usagef("%s matched no packages; run jwtssot in a Go module (or with -C dir) and pass package patterns such as ./...", quotePatterns(o.patterns))
 	}
 
-	s := &scanState{root: root, analyzer: a, sources: map[string][]string{}}
+	s := &scanState{root: root, analyzer: a, facts: driver.NewFacts(), sources: map[string][]string{}}
 	g.Each(ctx, 0, s.analyze, prog.loaded)
 	prog.done(len(g.Roots), time.Since(start))
 	if o.memProfile != "" {
@@ -105,6 +105,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 type scanState struct {
 	root     string
 	analyzer *analysis.Analyzer
+	facts    *driver.Facts
 
 	mu         sync.Mutex
 	violations []report.Violation
@@ -115,33 +116,26 @@ type scanState struct {
 	sources    map[string][]string // file → lines, for fingerprints
 }
 
-// analyze runs the analyzer on one type-checked package.
-func (s *scanState) analyze(p *packages.Package) {
+// analyze runs the analyzer on one type-checked package, with the facts of
+// the packages it imports; a module dependency that is not a root (root
+// false) is analyzed for its facts only, and reports nothing.
+func (s *scanState) analyze(p *packages.Package, root bool) {
 	if p.IllTyped {
-		s.mu.Lock()
-		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: s.relativeIn(summarizeErrors(p.Errors))})
-		s.mu.Unlock()
+		if root {
+			s.mu.Lock()
+			s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: s.relativeIn(summarizeErrors(p.Errors))})
+			s.mu.Unlock()
+		}
 		return
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{s.analyzer}, []*packages.Package{p}, &checker.Options{Sequential: true})
-	var act *checker.Action
-	if err == nil {
-		for _, r := range graph.Roots {
-			if r.Analyzer == s.analyzer {
-				act = r
-			}
-		}
-		if act == nil {
-			err = errors.New("internal error: no analysis of the package")
-		} else {
-			err = act.Err
-		}
-	}
+	res, err := s.facts.Run(s.analyzer, &driver.Package{
+		Fset: p.Fset, Files: p.Syntax, Types: p.Types, TypesInfo: p.TypesInfo, Sizes: p.TypesSizes,
+		Module: analysisModule(p.Module), OtherFiles: p.OtherFiles, IgnoredFiles: p.IgnoredFiles,
+	})
 	var vs []report.Violation
-	if err == nil {
-		res, _ := act.Result.(*analyzer.Result)
-		if res != nil {
-			for _, f := range res.Findings {
+	if err == nil && root {
+		if r, _ := res.Value.(*analyzer.Result); r != nil {
+			for _, f := range r.Findings {
 				vs = append(vs, s.violation(p, f))
 			}
 		}
@@ -154,12 +148,22 @@ func (s *scanState) analyze(p *packages.Package) {
 		if !containsError(s.configErrs, cerr) {
 			s.configErrs = append(s.configErrs, cerr)
 		}
-	case err != nil:
+	case err != nil && root:
 		s.errors = append(s.errors, report.PackageError{Package: p.ID, Message: s.relativeIn(err.Error())})
 	}
-	s.packages++
-	s.files += len(p.CompiledGoFiles)
+	if root {
+		s.packages++
+		s.files += len(p.CompiledGoFiles)
+	}
 	s.violations = append(s.violations, vs...)
+}
+
+// analysisModule is the Module a pass sees, from go list's.
+func analysisModule(m *packages.Module) *analysis.Module {
+	if m == nil {
+		return &analysis.Module{}
+	}
+	return &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
 }
 
 func containsError(errs []error, err error) bool {

@@ -58,6 +58,11 @@ type Config struct {
 // import.
 type Graph struct {
 	Roots []*packages.Package
+	// Deps are the packages of the main modules that the roots import but
+	// that are not roots themselves (a scan of ./handlers/... imports
+	// ./internal/auth): Each checks them before their importers, for the
+	// facts they give, and reports them as not roots.
+	Deps []*packages.Package
 
 	sizes    types.Sizes
 	exportMu sync.Mutex                // guards byID, sharedFset, gen and the types.Packages in them
@@ -151,6 +156,7 @@ func List(ctx context.Context, cfg Config) (*Graph, error) {
 	}
 	g.sharedFset.AddFile("", sharedBase, 0)
 	g.Roots = scanRoots(pkgs)
+	g.Deps = moduleDeps(g.Roots)
 	for _, p := range pkgs {
 		if p.TypesSizes != nil {
 			g.sizes = p.TypesSizes
@@ -187,31 +193,56 @@ func isTestMain(p *packages.Package) bool {
 	return p.Name == "main" && strings.HasSuffix(p.PkgPath, ".test") && !strings.Contains(p.ID, " ")
 }
 
-// Each type-checks every root from source and calls fn with it, from up to
-// workers goroutines (GOMAXPROCS if workers < 1). A root with list, parse or
-// type errors is passed with pkg.IllTyped set and its errors in pkg.Errors.
-// fn must not keep the package's syntax or type information: Each drops
-// them when fn returns. progress, if not nil, is called after each root.
-func (g *Graph) Each(ctx context.Context, workers int, fn func(*packages.Package), progress func(done, total int)) {
+// Each type-checks every root and module dependency from source and calls
+// fn with it, from up to workers goroutines (GOMAXPROCS if workers < 1),
+// each package once the module packages it imports are done (their facts
+// are then complete). root is false for the module dependencies. A package
+// with list, parse or type errors is passed with pkg.IllTyped set and its
+// errors in pkg.Errors. fn must not keep the package's syntax or type
+// information: Each drops them when fn returns. progress, if not nil, is
+// called after each root.
+func (g *Graph) Each(ctx context.Context, workers int, fn func(p *packages.Package, root bool), progress func(done, total int)) {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	order := g.schedule()
+	done := make(map[string]chan struct{}, len(order))
+	for _, p := range order {
+		done[p.ID] = make(chan struct{})
+	}
+	isRoot := make(map[string]bool, len(g.Roots))
+	for _, p := range g.Roots {
+		isRoot[p.ID] = true
+	}
+	variant := testVariants(g.Roots)
 	jobs := make(chan *packages.Package)
 	var wg sync.WaitGroup
-	var done atomic.Int64
+	var finished atomic.Int64
 	for range workers {
 		wg.Go(func() {
 			for p := range jobs {
+				// The imports were dispatched earlier (the order is by
+				// depth), so waiting for them cannot deadlock.
+				for _, imp := range p.Imports {
+					id := imp.ID
+					if v, ok := variant[id]; ok && v != p.ID {
+						id = v
+					}
+					if ch, ok := done[id]; ok && id != p.ID {
+						<-ch
+					}
+				}
 				g.check(p)
-				fn(p)
+				fn(p, isRoot[p.ID])
 				g.release(p)
-				if progress != nil {
-					progress(int(done.Add(1)), len(g.Roots))
+				close(done[p.ID])
+				if progress != nil && isRoot[p.ID] {
+					progress(int(finished.Add(1)), len(g.Roots))
 				}
 			}
 		})
 	}
-	for _, p := range g.schedule() {
+	for _, p := range order {
 		if ctx.Err() != nil {
 			break
 		}
@@ -219,6 +250,51 @@ func (g *Graph) Each(ctx context.Context, workers int, fn func(*packages.Package
 	}
 	close(jobs)
 	wg.Wait()
+}
+
+// testVariants maps a package's ID to the ID of the root that replaces it,
+// its test variant "p [p.test]", whose facts its importers read.
+func testVariants(roots []*packages.Package) map[string]string {
+	m := map[string]string{}
+	for _, p := range roots {
+		if strings.HasSuffix(p.ID, "["+p.PkgPath+".test]") {
+			m[p.PkgPath] = p.ID
+		}
+	}
+	return m
+}
+
+// moduleDeps returns the packages of the main modules that the roots
+// import, directly or not, and that are not roots or replaced by one.
+func moduleDeps(roots []*packages.Package) []*packages.Package {
+	in := map[string]bool{}
+	for _, p := range roots {
+		in[p.ID] = true
+		in[p.PkgPath] = true // a test variant stands for its package
+	}
+	var deps []*packages.Package
+	seen := map[string]bool{}
+	var visit func(*packages.Package)
+	visit = func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if seen[imp.ID] {
+				continue
+			}
+			seen[imp.ID] = true
+			if imp.Module == nil || !imp.Module.Main {
+				continue // the standard library and other modules: export data only
+			}
+			if !in[imp.ID] && !in[imp.PkgPath] {
+				deps = append(deps, imp)
+			}
+			visit(imp)
+		}
+	}
+	for _, p := range roots {
+		visit(p)
+	}
+	sort.Slice(deps, func(i, j int) bool { return deps[i].ID < deps[j].ID })
+	return deps
 }
 
 // schedule orders the roots for checking: by depth in the import graph,
@@ -241,7 +317,7 @@ func (g *Graph) schedule() []*packages.Package {
 		depth[p.ID] = d
 		return d
 	}
-	order := slices.Clone(g.Roots) // sorted by ID
+	order := slices.Concat(g.Roots, g.Deps) // each sorted by ID
 	for _, p := range order {
 		depthOf(p)
 	}

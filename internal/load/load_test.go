@@ -58,7 +58,7 @@ func TestGenerations(t *testing.T) {
 		g.genBytes = budget
 		gens := map[*generation]bool{}
 		checked := 0
-		g.Each(context.Background(), 1, func(p *packages.Package) {
+		g.Each(context.Background(), 1, func(p *packages.Package, _ bool) {
 			checked++
 			if p.IllTyped {
 				t.Errorf("budget %d: %s does not type-check: %v", budget, p.ID, p.Errors)

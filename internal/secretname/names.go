@@ -61,14 +61,15 @@ func Words(name string) []string {
 var (
 	// Nouns that hold key material.
 	secretNouns = wordSet("secret", "key", "passphrase")
-	// Words that make a secret noun a JWT signing secret on their own.
-	jwtContext = wordSet("jwt", "jws", "jwe", "jose", "hmac", "hs256", "hs384", "hs512")
+	// Words that make a secret noun a JWT signing secret on their own:
+	// JWT's names, and the names of its HMAC algorithms.
+	jwtContext = wordSet("jwt", "jws", "jwe", "jose", "hs256", "hs384", "hs512")
 	// The JWT context words that say JWT explicitly, against otherSecretWords.
 	explicitJWT = wordSet("jwt", "jws", "jwe", "jose")
 	// Words that make a secret noun a signing secret, which is a JWT secret
-	// only in a package that can reach a JWT library: a queue's or a
-	// webhook's "signing key" elsewhere is not.
-	signingContext = wordSet("signing", "sign", "signer", "verify", "verifying", "verification")
+	// only in a package that uses a JWT library: a queue's, a webhook's or a
+	// download link's "signing key" or "HMAC key" elsewhere is not.
+	signingContext = wordSet("signing", "sign", "signer", "verify", "verifying", "verification", "hmac")
 	// Words that make only "secret" (not "key") a JWT secret: "tokenSecret",
 	// "accessTokenSecret", "authSecret"; "tokenKey" is usually a context key.
 	secretOnlyContext = wordSet("token", "tokens", "access", "refresh", "auth", "bearer")
@@ -148,7 +149,13 @@ func (s *Namer) IsSecretName(name string) bool {
 
 func builtinSecretName(words []string, weakContext bool) bool {
 	var noun, secretWord, context, explicit, other, signing, secretContext bool
-	for _, w := range words {
+	for i, w := range words {
+		if w == "access" && i+1 < len(words) && words[i+1] == "key" {
+			// An access key (AWS_SECRET_ACCESS_KEY,
+			// storage.secret_access_key) is a cloud credential.
+			other = true
+			continue
+		}
 		if notSecretWords[w] {
 			return false
 		}
@@ -182,15 +189,20 @@ func builtinSecretName(words []string, weakContext bool) bool {
 
 // compoundSecrets are single words that name a JWT secret by themselves, as
 // written in lower-case env vars and config keys without separators.
-var compoundSecrets = wordSet("jwtsecret", "jwtkey", "jwtsigningkey", "hmackey", "hmacsecret")
+var compoundSecrets = wordSet("jwtsecret", "jwtkey", "jwtsigningkey")
 
 // weakCompoundSecrets are compound words with only a signing context.
-var weakCompoundSecrets = wordSet("signingkey", "signingsecret")
+var weakCompoundSecrets = wordSet("signingkey", "signingsecret", "hmackey", "hmacsecret")
 
 // keyShape matches a string that is the name of a setting rather than a
 // value: an env var (JWT_SECRET), a config key (jwt.secret, auth.jwt_secret),
 // or a flag name (jwt-secret).
 var keyShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)*$`)
+
+// KeyShape reports whether a string is shaped like the name of a setting:
+// an env var (JWT_SECRET), a config key (jwt.secret, auth.jwt_secret) or a
+// flag name (jwt-secret).
+func KeyShape(s string) bool { return keyShape.MatchString(s) }
 
 // IsSecretKey reports whether a string literal is the name of a JWT secret
 // setting, such as "JWT_SECRET", "jwt.secret" or the flag name "jwt-secret".
@@ -214,3 +226,44 @@ func (s *Namer) IsSettingName(value string) bool {
 // IsMetadataWord reports whether a word makes a name the name of something
 // about a secret (its env var, file, id, ...) rather than the secret.
 func IsMetadataWord(w string) bool { return notSecretWords[w] }
+
+// placeholderShape matches values that stand for a setting rather than
+// hold one: an environment reference (${JWT_SECRET}, $JWT_SECRET) or a
+// bracketed marker (<redacted>, [hidden], {secret}).
+var placeholderShape = regexp.MustCompile(`^\$\{?[A-Za-z_][A-Za-z0-9_.-]*\}?$|^[<\[{(][^<>\[\]{}()]*[>\]})]$`)
+
+// redactionWords are the words a masking placeholder spells out, alone or
+// between masking characters ("REDACTED", "**hidden**"). Each is pinned by
+// a test (TestIsPlaceholder).
+var redactionWords = wordSet("redacted", "masked", "hidden", "obfuscated", "removed", "omitted", "censored", "sanitized")
+
+// IsPlaceholder reports whether a literal bound to a secret's name cannot
+// be the secret because it stands for one: an environment reference, a
+// marker, a run of one masking character ("***", "xxxxxxxx"), a redaction
+// word ("REDACTED"), or a sentence (a warning stored under the setting's
+// name: "Insecure default, change it!"). Code that hides a secret before
+// showing a config writes such values over it.
+func IsPlaceholder(v string) bool {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return true
+	}
+	if placeholderShape.MatchString(t) {
+		return true
+	}
+	if r := []rune(t); strings.Count(t, string(r[0])) == len(r) && !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) || strings.Trim(strings.ToLower(t), "x") == "" {
+		return true // "***", "........", "xxxxxx"
+	}
+	core := strings.ToLower(strings.Trim(t, "*#-_ .[]<>(){}"))
+	if redactionWords[core] {
+		return true
+	}
+	return isSentence(t)
+}
+
+// isSentence reports whether a value reads as prose: three or more words
+// separated by spaces. A secret is not written like that; a warning or a
+// description is ("shorter than 32 bytes", "insecure default, change it").
+func isSentence(v string) bool {
+	return len(strings.Fields(v)) >= 3
+}

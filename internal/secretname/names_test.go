@@ -46,8 +46,12 @@ func TestSecretName(t *testing.T) {
 		{"jwt.secret", true, true},
 		{"auth.jwt-secret", true, true},
 		{"Jwt_Secret", true, true},
-		{"hmacKey", true, true},
-		{"HMAC_SECRET", true, true},
+		{"hmacKey", false, true}, // hmac is a signing word: JWT only where JWT is used
+		{"HMAC_SECRET", false, true},
+		{"AWS_SECRET_ACCESS_KEY", false, false}, // an access key is a cloud credential
+		{"storage.secret_access_key", false, false},
+		{"accessSecret", false, true},         // an access token's secret
+		{"JWT_SECRET_ACCESS_KEY", true, true}, // jwt says it
 		{"jwtHS256Key", true, true},
 		{"jwtKey", true, true},
 		{"jwePassphrase", true, true},

@@ -13,7 +13,7 @@ func resign(sub string) (string, error) {
 }
 
 func expiry(c *auth.Claims) bool {
-	exp, _ := c.GetExpirationTime() // want `call of \(jwt.RegisteredClaims\).GetExpirationTime`
+	exp, _ := c.GetExpirationTime()       // want `call of \(jwt.RegisteredClaims\).GetExpirationTime`
 	_, _ = c.RegisteredClaims.GetIssuer() // want `call of \(jwt.RegisteredClaims\).GetIssuer`
 	return exp != nil
 }

@@ -3,7 +3,7 @@ package handlers
 import (
 	"fmt"
 
-	jwtlib "github.com/golang-jwt/jwt/v5" // want `^import of JWT library github.com/golang-jwt/jwt/v5 outside the auth packages \(\./internal/auth/\.\.\.\); use app/internal/auth instead \(jwtssot/import\)$`
+	jwtlib "github.com/golang-jwt/jwt/v5"    // want `^import of JWT library github.com/golang-jwt/jwt/v5 outside the auth packages \(\./internal/auth/\.\.\.\); use app/internal/auth instead \(jwtssot/import\)$`
 	_ "github.com/golang-jwt/jwt/v5/request" // want `import of JWT library github.com/golang-jwt/jwt/v5/request .*; use the auth module's API instead \(jwtssot/import\)$`
 
 	"app/internal/auth"
@@ -19,7 +19,7 @@ func keyFunc(t *jwtlib.Token) (interface{}, error) { return auth.Key(), nil }
 
 // Function values, method values and method expressions are references.
 var (
-	parseFn  = jwtlib.Parse                  // want `^reference to jwt.Parse outside`
+	parseFn  = jwtlib.Parse                 // want `^reference to jwt.Parse outside`
 	signExpr = (*jwtlib.Token).SignedString // want `^reference to \(\*jwt.Token\).SignedString outside .*; use app/internal/auth.Sign instead`
 )
 

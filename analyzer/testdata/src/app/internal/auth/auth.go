@@ -18,7 +18,7 @@ type Claims struct {
 // Token is an alias other packages use without importing the library.
 type Token = jwt.Token
 
-func Key() []byte { return []byte(os.Getenv("JWT_SECRET")) }
+func Key() []byte { return []byte(os.Getenv("JWT_SECRET")) } // want Key:`returns\[value\]\(read\(JWT_SECRET\)\)`
 
 func Issue(sub string) *jwt.Token {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, &Claims{RegisteredClaims: jwt.RegisteredClaims{Subject: sub}})
@@ -37,4 +37,4 @@ func Sign(t *jwt.Token) (string, error) { return t.SignedString(Key()) }
 // The auth module may read its own secret.
 var secretFromEnv = os.Getenv("JWT_SECRET")
 
-func Secret() string { return secretFromEnv }
+func Secret() string { return secretFromEnv } // want Secret:`returns\[value\]\(read\(JWT_SECRET\)\)`

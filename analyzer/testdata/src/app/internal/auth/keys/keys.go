@@ -9,13 +9,13 @@ import (
 
 	echojwt "github.com/labstack/echo-jwt/v4"
 
-	jose "github.com/go-jose/go-jose/v4"
-	"github.com/golang-jwt/jwt/v5"
 	ginjwt "github.com/appleboy/gin-jwt/v2"
 	"github.com/auth0/go-jwt-middleware/v2/validator"
 	cjwt "github.com/cristalhq/jwt/v4"
-	jwtware "github.com/gofiber/contrib/jwt"
 	"github.com/go-chi/jwtauth/v5"
+	jose "github.com/go-jose/go-jose/v4"
+	jwtware "github.com/gofiber/contrib/jwt"
+	"github.com/golang-jwt/jwt/v5"
 	kjwt "github.com/kataras/jwt"
 	"github.com/lestrrat-go/jwx/v2/jwa"
 	"github.com/lestrrat-go/jwx/v2/jwk"
@@ -80,7 +80,7 @@ func viaHelper(tok *jwt.Token) { _, _ = tok.SignedString(devKey()) }
 
 func jwx(tok xjwt.Token) {
 	_, _ = xjwt.Sign(tok, xjwt.WithKey(jwa.HS256, []byte("jwx-with-key"))) // want `used as the key of jwt.WithKey`
-	_, _ = jwk.FromRaw([]byte("jwk-raw-key-material"))                    // want `used as the key of jwk.FromRaw`
+	_, _ = jwk.FromRaw([]byte("jwk-raw-key-material"))                     // want `used as the key of jwk.FromRaw`
 }
 
 func goJose() {
@@ -92,8 +92,8 @@ func kataras() {
 }
 
 func echo() {
-	_ = echojwt.JWT([]byte("echo-jwt-secret"))                                                     // want `used as the key of echojwt.JWT`
-	_ = echojwt.WithConfig(echojwt.Config{SigningKey: []byte("echo-config-key"), ContextKey: "user"}) // want `used as the key of echojwt.Config.SigningKey`
+	_ = echojwt.JWT([]byte("echo-jwt-secret"))                                                                                                        // want `used as the key of echojwt.JWT`
+	_ = echojwt.WithConfig(echojwt.Config{SigningKey: []byte("echo-config-key"), ContextKey: "user"})                                                 // want `used as the key of echojwt.Config.SigningKey`
 	_ = echojwt.WithConfig(echojwt.Config{SigningKeys: map[string]interface{}{"kid1": []byte("echo-keys-map")}, TokenLookup: "header:Authorization"}) // want `used as a key of echojwt.Config.SigningKeys`
 }
 

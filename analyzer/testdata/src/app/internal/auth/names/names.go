@@ -14,7 +14,7 @@ import (
 
 const jwtSecret = "name-bound-const" // want `^hardcoded JWT secret "na"… \(16 characters\) assigned to jwtSecret; load it`
 
-var JWT_SIGNING_KEY = []byte("name-bound-var") // want `assigned to JWT_SIGNING_KEY`
+var JWT_SIGNING_KEY = []byte("name-bound-var") // want `assigned to JWT_SIGNING_KEY` JWT_SIGNING_KEY:`reported`
 
 type Config struct {
 	JWTSecret string
@@ -22,12 +22,12 @@ type Config struct {
 }
 
 func locals(cfg *Config, settings map[string]string) {
-	hmacKey := "local-hmac-key" // want `assigned to hmacKey`
+	hmacKey := "local-hmac-key" // hmac is a signing word: not a JWT secret in a package that uses no JWT library
 	_ = hmacKey
-	cfg.JWTSecret = "field-assign-secret" // want `assigned to field JWTSecret`
-	_ = Config{JWTSecret: "composite-field", Port: "8080"} // want `assigned to field JWTSecret`
+	cfg.JWTSecret = "field-assign-secret"                                // want `assigned to field JWTSecret`
+	_ = Config{JWTSecret: "composite-field", Port: "8080"}               // want `assigned to field JWTSecret`
 	_ = map[string]string{"jwt_secret": "map-key-value", "port": "8080"} // want `stored under "jwt_secret"`
-	settings["jwt_secret"] = "map-index-value" // want `stored under "jwt_secret"`
+	settings["jwt_secret"] = "map-index-value"                           // want `stored under "jwt_secret"`
 }
 
 func jwtSecretValue() string {
@@ -37,10 +37,10 @@ func jwtSecretValue() string {
 func flags() {
 	_ = flag.String("jwt-secret", "flag-default-secret", "JWT signing secret") // want `as the default of flag -jwt-secret`
 	var s string
-	flag.StringVar(&s, "jwt-secret", "flagvar-default", "JWT signing secret") // want `as the default of flag -jwt-secret`
-	_ = pflag.StringP("jwt-key", "k", "pflag-default", "usage")              // want `as the default of flag -jwt-key`
+	flag.StringVar(&s, "jwt-secret", "flagvar-default", "JWT signing secret")                             // want `as the default of flag -jwt-secret`
+	_ = pflag.StringP("jwt-key", "k", "pflag-default", "usage")                                           // want `as the default of flag -jwt-key`
 	_ = &cli.StringFlag{Name: "jwt-secret", Value: "cli-default-secret", EnvVars: []string{"JWT_SECRET"}} // want `as the default of jwt-secret`
-	_ = kingpin.Flag("jwt-secret", "help").Envar("JWT_SECRET").Default("kingpin-default").String() // want `as the default of jwt-secret`
+	_ = kingpin.Flag("jwt-secret", "help").Envar("JWT_SECRET").Default("kingpin-default").String()        // want `as the default of jwt-secret`
 }
 
 func getenv(key, def string) string {
@@ -56,7 +56,7 @@ func envFallbacks() {
 		s = "env-fallback-secret" // want `as the fallback for JWT_SECRET`
 	}
 	_ = s
-	_ = getenv("JWT_SECRET", "helper-default") // want `as the fallback for JWT_SECRET`
+	_ = getenv("JWT_SECRET", "helper-default")      // want `as the fallback for JWT_SECRET`
 	viper.SetDefault("jwt.secret", "viper-default") // want `as the value of jwt.secret`
 	_ = os.Setenv("JWT_SECRET", "setenv-value")     // want `as the value of JWT_SECRET`
 	v, ok := os.LookupEnv("JWT_SIGNING_KEY")

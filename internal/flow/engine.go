@@ -1,0 +1,326 @@
+package flow
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// An Oracle answers what the engine cannot see in the package: the
+// behaviour of other packages' functions and variables (the analyzer's
+// facts), and which calls read a setting.
+type Oracle interface {
+	// ReadArg reports whether call reads a setting by name (os.Getenv, a
+	// config library's getter, a function whose facts say it reads the
+	// setting its parameter names) and which argument is the name.
+	ReadArg(call *ast.CallExpr) (arg int, ok bool)
+	// Summary returns what a function of another package returns, or nil
+	// if nothing is known.
+	Summary(fn *types.Func) *Summary
+	// VarLits returns the literals a package-level variable of another
+	// package may hold, with their origins.
+	VarLits(v *types.Var) []ForeignLit
+	// Origin describes an object of another package for a message:
+	// "devcfg.DevKey (devcfg/keys.go:12)".
+	Origin(obj types.Object) string
+}
+
+// A ForeignLit is a literal of another package, as its facts carry it.
+type ForeignLit struct {
+	Value  string
+	Origin string
+}
+
+// A Summary is what a function's results hold, per mode, as far as the
+// package that declares it could tell: the facts that carry it let calls in
+// other packages bind it to their arguments.
+type Summary struct {
+	Results [numModes]ResultSummary
+}
+
+// A ResultSummary is what result 0 of a function holds in one mode.
+type ResultSummary struct {
+	Lits   []ForeignLit
+	Params []Arg // the function's parameters that flow to the result
+	Reads  []string
+	// ReadParams are the parameters whose value names a setting that is
+	// read and returned: getenv(key, def) returns the setting key names.
+	ReadParams []int
+}
+
+// Empty reports whether the summary says nothing.
+func (s *Summary) Empty() bool {
+	for _, r := range s.Results {
+		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// An Engine is the value graph of one package. The analyzer feeds it from
+// its single walk (Func, Return, Assign, AssignTuple, Range, Call), then
+// queries it.
+type Engine struct {
+	info   *types.Info
+	pkg    *types.Package
+	oracle Oracle
+
+	assigns map[types.Object][]ast.Expr // variable, field or constant -> values assigned
+	elems   map[types.Object][]ast.Expr // container -> values stored in its elements (m[k] = v)
+	tuples  map[types.Object][]tuple    // variable -> result i of a call
+	ranges  map[types.Object][]ast.Expr // range variable -> the ranged expression
+	funcs   map[ast.Node]*fnInfo        // *ast.FuncDecl or *ast.FuncLit -> info
+	decls   map[*types.Func]*fnInfo
+	params  map[*types.Var]paramRef
+	calls   map[*types.Func][]*ast.CallExpr // function of the package -> its calls here
+
+	memo    map[memoKey]*node
+	rets    map[retKey]*node
+	paramAt map[Param]*node
+	globals map[memoKey]*node
+
+	q query // the query state, see query.go
+}
+
+// An Arg is a parameter of a function given by position, as facts carry
+// it: the value given to parameter Index, traced in Mode.
+type Arg struct {
+	Index int
+	Mode  Mode
+}
+
+type tuple struct {
+	call  ast.Expr
+	index int
+}
+
+type paramRef struct {
+	fn    *types.Func // nil for a parameter of a function literal: never bound
+	index int
+}
+
+type fnInfo struct {
+	fn      *types.Func // nil for a function literal
+	returns []*ast.ReturnStmt
+	results []*types.Var // named results, nil where unnamed
+}
+
+type memoKey struct {
+	x    any // ast.Expr or types.Object
+	mode Mode
+}
+
+type retKey struct {
+	fn     *fnInfo
+	mode   Mode
+	result int
+}
+
+// New returns an empty engine for a type-checked package.
+func New(info *types.Info, pkg *types.Package, oracle Oracle) *Engine {
+	return &Engine{
+		info:    info,
+		pkg:     pkg,
+		oracle:  oracle,
+		assigns: map[types.Object][]ast.Expr{},
+		elems:   map[types.Object][]ast.Expr{},
+		tuples:  map[types.Object][]tuple{},
+		ranges:  map[types.Object][]ast.Expr{},
+		funcs:   map[ast.Node]*fnInfo{},
+		decls:   map[*types.Func]*fnInfo{},
+		params:  map[*types.Var]paramRef{},
+		calls:   map[*types.Func][]*ast.CallExpr{},
+		memo:    map[memoKey]*node{},
+		rets:    map[retKey]*node{},
+		paramAt: map[Param]*node{},
+		globals: map[memoKey]*node{},
+		q:       newQuery(),
+	}
+}
+
+// Func indexes a function declaration (fn set) or literal (fn nil): its
+// parameters and named results.
+func (e *Engine) Func(decl ast.Node, fn *types.Func, ft *ast.FuncType) {
+	fi := &fnInfo{fn: fn}
+	e.funcs[decl] = fi
+	if fn != nil {
+		e.decls[fn] = fi
+	}
+	if ft.Params != nil {
+		i := 0
+		for _, field := range ft.Params.List {
+			if len(field.Names) == 0 {
+				i++
+				continue
+			}
+			for _, name := range field.Names {
+				if v, ok := e.info.Defs[name].(*types.Var); ok {
+					e.params[v] = paramRef{fn, i}
+				}
+				i++
+			}
+		}
+	}
+	if ft.Results != nil {
+		for _, field := range ft.Results.List {
+			if len(field.Names) == 0 {
+				fi.results = append(fi.results, nil)
+				continue
+			}
+			for _, name := range field.Names {
+				v, _ := e.info.Defs[name].(*types.Var)
+				fi.results = append(fi.results, v)
+			}
+		}
+	}
+}
+
+// Return indexes a return statement of the function fn (the innermost
+// *ast.FuncDecl or *ast.FuncLit around it).
+func (e *Engine) Return(fn ast.Node, ret *ast.ReturnStmt) {
+	if fi := e.funcs[fn]; fi != nil {
+		fi.returns = append(fi.returns, ret)
+	}
+}
+
+// Assign indexes lhs = rhs: to a variable, a constant, a struct field, or
+// an element of a map, slice or array.
+func (e *Engine) Assign(lhs, rhs ast.Expr) {
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if obj := e.objectOf(l); obj != nil {
+			e.assigns[obj] = append(e.assigns[obj], rhs)
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := e.info.Selections[l]; ok && sel.Kind() == types.FieldVal {
+			e.assigns[sel.Obj()] = append(e.assigns[sel.Obj()], rhs)
+		} else if obj := e.objectOf(l.Sel); obj != nil {
+			e.assigns[obj] = append(e.assigns[obj], rhs) // pkg.Var = rhs
+		}
+	case *ast.IndexExpr:
+		if obj := e.containerOf(l.X); obj != nil {
+			e.elems[obj] = append(e.elems[obj], rhs)
+		}
+	case *ast.StarExpr:
+		e.Assign(l.X, rhs)
+	}
+}
+
+// AssignObject indexes a value given to a variable or field outside an
+// assignment statement: a struct literal's field.
+func (e *Engine) AssignObject(obj types.Object, rhs ast.Expr) {
+	e.assigns[obj] = append(e.assigns[obj], rhs)
+}
+
+// AssignTuple indexes lhs, ... = rhs where rhs has several results: lhs
+// is result i of the call rhs.
+func (e *Engine) AssignTuple(lhs, rhs ast.Expr, i int) {
+	if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+		if v, ok := e.objectOf(id).(*types.Var); ok {
+			e.tuples[v] = append(e.tuples[v], tuple{rhs, i})
+		}
+	}
+}
+
+// Range indexes a range statement: its value variable holds the elements
+// of the ranged expression.
+func (e *Engine) Range(r *ast.RangeStmt) {
+	if r.Value == nil {
+		return
+	}
+	if id, ok := ast.Unparen(r.Value).(*ast.Ident); ok {
+		if v, ok := e.objectOf(id).(*types.Var); ok {
+			e.ranges[v] = append(e.ranges[v], r.X)
+		}
+	}
+}
+
+// Call indexes a call of a function of the package, whose parameters the
+// engine may have to follow back to every argument given to them.
+func (e *Engine) Call(call *ast.CallExpr, callee *types.Func) {
+	if callee.Pkg() == e.pkg {
+		callee = callee.Origin()
+		e.calls[callee] = append(e.calls[callee], call)
+	}
+}
+
+// Object returns the node of a variable, field or constant of the package.
+func (e *Engine) Object(obj types.Object, m Mode) Node {
+	n := &node{}
+	e.object(n, obj, m, nil)
+	if c, ok := obj.(*types.Const); ok && m == Value {
+		for _, decl := range e.assigns[c] {
+			n.kids = append(n.kids, e.trace(decl, Value))
+		}
+	}
+	return n
+}
+
+// Result returns the node of result 0 of a function declared in the
+// package, or nil.
+func (e *Engine) Result(fn *types.Func, m Mode) Node {
+	fi := e.decls[fn.Origin()]
+	if fi == nil {
+		return nil
+	}
+	return e.ret(fi, m, 0)
+}
+
+// Arg returns the node of argument i of a call, as the callee's parameter i
+// receives it.
+func (e *Engine) Arg(call *ast.CallExpr, i int, m Mode) Node { return e.argNode(call, i, m) }
+
+// FuncLitResult returns the node of what a function literal returns.
+func (e *Engine) FuncLitResult(lit *ast.FuncLit, m Mode) Node {
+	if fi := e.funcs[lit]; fi != nil {
+		return e.ret(fi, m, 0)
+	}
+	return &node{}
+}
+
+// CallsOf returns the calls of a function of the package.
+func (e *Engine) CallsOf(fn *types.Func) []*ast.CallExpr { return e.calls[fn.Origin()] }
+
+// Declared reports whether fn is declared in the package with a body.
+func (e *Engine) Declared(fn *types.Func) bool { return e.decls[fn.Origin()] != nil }
+
+func (e *Engine) objectOf(id *ast.Ident) types.Object {
+	if obj := e.info.Uses[id]; obj != nil {
+		return obj
+	}
+	return e.info.Defs[id]
+}
+
+// containerOf returns the variable or field whose elements e indexes.
+func (e *Engine) containerOf(x ast.Expr) types.Object {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return e.objectOf(x)
+	case *ast.SelectorExpr:
+		if sel, ok := e.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+			return sel.Obj()
+		}
+		return e.objectOf(x.Sel)
+	}
+	return nil
+}
+
+// calleeOf returns the function a call calls, if known statically.
+func (e *Engine) calleeOf(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
+	if fn != nil {
+		fn = fn.Origin()
+	}
+	return fn
+}
+
+// isPackageLevel reports whether obj is declared at package level or is a
+// field: its values come from anywhere in the package.
+func isPackageLevel(obj types.Object) bool {
+	if v, ok := obj.(*types.Var); ok && v.IsField() {
+		return true
+	}
+	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()
+}

@@ -1,0 +1,263 @@
+package flow
+
+import (
+	"slices"
+)
+
+// maxRounds bounds the recomputation of a parameter or read set that
+// depends on itself through recursion; stepBudget bounds the node visits of
+// one query. Both are far above what real code needs: a set converges in
+// two rounds for a function that calls itself, and the benchmarks' largest
+// package stays far below the budget (docs/performance.md).
+const (
+	maxRounds  = 4
+	stepBudget = 1 << 22
+)
+
+// query holds the memoized results of the engine's queries.
+type query struct {
+	params   map[*node][]Param // final parameter sets
+	reads    map[*node][]Read  // final read sets
+	overflow bool              // some query stopped at its budget
+}
+
+func newQuery() query {
+	return query{params: map[*node][]Param{}, reads: map[*node][]Read{}}
+}
+
+// Params returns the parameters of the package's functions that flow into
+// n through values of their own function: a parameter whose value reaches
+// a key there, or a function's result. Parameters reach n through variables,
+// conversions, closures and the results of calls, bound at each call to its
+// arguments; not through package-level variables or fields, whose values
+// come from every caller (Literals follows those).
+func (e *Engine) Params(n Node) []Param {
+	return fixpoint(e, n, e.q.params, func(s *setRun[Param], x *node) []Param { return e.paramsOf(s, x) })
+}
+
+// Reads returns the settings n may have been read from: by name, or by a
+// parameter of its function (ByParam).
+func (e *Engine) Reads(n Node) []Read {
+	return fixpoint(e, n, e.q.reads, func(s *setRun[Read], x *node) []Read { return e.readsOf(s, x) })
+}
+
+// Overflowed reports whether a query stopped at its step budget.
+func (e *Engine) Overflowed() bool { return e.q.overflow }
+
+// A setRun is one computation of sets over the graph: a depth-first walk
+// that meets a cycle when it finds a node on its stack. The sets of the
+// nodes on a cycle are then computed again, from the previous round's, until
+// the root's no longer changes (at most maxRounds rounds).
+type setRun[T comparable] struct {
+	memo    map[*node][]T // final sets, shared by every query
+	onStack map[*node]bool
+	partial map[*node][]T // the previous round's sets
+	round   map[*node][]T // this round's sets
+	cycle   bool
+	steps   int
+	e       *Engine
+}
+
+func fixpoint[T comparable](e *Engine, n *node, memo map[*node][]T, f func(*setRun[T], *node) []T) []T {
+	if r, ok := memo[n]; ok {
+		return r
+	}
+	s := &setRun[T]{memo: memo, onStack: map[*node]bool{}, partial: map[*node][]T{}, e: e}
+	var prev []T
+	for round := 0; ; round++ {
+		s.cycle, s.steps, s.round = false, 0, map[*node][]T{}
+		r := f(s, n)
+		if !s.cycle || round+1 == maxRounds || (round > 0 && slices.Equal(r, prev)) {
+			for k, v := range s.round {
+				memo[k] = v
+			}
+			memo[n] = r
+			return r
+		}
+		s.partial, prev = s.round, r
+	}
+}
+
+// enter starts the set of n; it returns n's set and false when it is known
+// (final, from this round, or, on a cycle, from the previous round).
+func (s *setRun[T]) enter(n *node) ([]T, bool) {
+	if r, ok := s.memo[n]; ok {
+		return r, false
+	}
+	if r, ok := s.round[n]; ok {
+		return r, false
+	}
+	if s.onStack[n] {
+		s.cycle = true
+		return s.partial[n], false
+	}
+	if s.steps++; s.steps > stepBudget {
+		s.e.q.overflow = true // past the budget: unknown, which is no finding
+		return nil, false
+	}
+	s.onStack[n] = true
+	return nil, true
+}
+
+func (s *setRun[T]) leave(n *node, set []T) []T {
+	delete(s.onStack, n)
+	s.round[n] = set
+	return set
+}
+
+func (e *Engine) paramsOf(s *setRun[Param], n *node) []Param {
+	r, ok := s.enter(n)
+	if !ok {
+		return r
+	}
+	set := slices.Clone(n.params)
+	switch n.kind {
+	case kindUnion:
+		for _, k := range n.kids {
+			set = union(set, e.paramsOf(s, k))
+		}
+	case kindCall:
+		if n.call != nil {
+			for _, p := range e.paramsOf(s, e.ret(e.decls[n.callee], n.mode, n.result)) {
+				if p.Fn == n.callee {
+					set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode)))
+				}
+			}
+		}
+	case kindForeign:
+		if n.call != nil {
+			for _, p := range n.summary.Results[n.mode].Params {
+				set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode)))
+			}
+		}
+	}
+	return s.leave(n, set)
+}
+
+func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
+	r, ok := s.enter(n)
+	if !ok {
+		return r
+	}
+	set := slices.Clone(n.reads)
+	switch n.kind {
+	case kindUnion, kindParamAt:
+		for _, k := range n.kids {
+			set = union(set, e.readsOf(s, k))
+		}
+	case kindGlobal:
+		for _, k := range n.kids {
+			set = union(set, e.readsOf(s, k))
+			for _, p := range e.Params(k) {
+				set = union(set, e.readsOf(s, e.paramAtNode(p)))
+			}
+		}
+	case kindReadOf:
+		set = union(set, e.names(n.kids[0]))
+	case kindCall:
+		for _, rd := range e.readsOf(s, e.ret(e.decls[n.callee], n.mode, n.result)) {
+			switch {
+			case !rd.ByParam:
+				set = union(set, []Read{rd})
+			case rd.Param.Fn == n.callee && n.call != nil:
+				set = union(set, e.names(e.argNode(n.call, rd.Param.Index, Value)))
+			}
+		}
+	case kindForeign:
+		res := n.summary.Results[n.mode]
+		for _, name := range res.Reads {
+			set = union(set, []Read{{Name: name}})
+		}
+		if n.call != nil {
+			for _, i := range res.ReadParams {
+				set = union(set, e.names(e.argNode(n.call, i, Value)))
+			}
+		}
+	}
+	return s.leave(n, set)
+}
+
+// names returns the settings a name argument names: the constants it may
+// hold, and the parameters it comes from.
+func (e *Engine) names(arg *node) []Read {
+	var out []Read
+	e.Literals(arg, map[*node]bool{}, func(l *Lit) {
+		out = union(out, []Read{{Name: l.Value}})
+	})
+	for _, p := range e.Params(arg) {
+		if p.Mode == Value {
+			out = union(out, []Read{{ByParam: true, Param: p}})
+		}
+	}
+	return out
+}
+
+// Literals calls emit with each literal n may hold, through every path:
+// variables, fields, calls bound to their arguments, and package-level
+// variables and fields, whose parameters are bound to every caller's
+// argument. Nodes in seen are skipped and the nodes visited are added to
+// it, so a caller that shares seen between queries visits each node once.
+func (e *Engine) Literals(n Node, seen map[*node]bool, emit func(*Lit)) {
+	steps := 0
+	stack := []*node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		if steps++; steps > stepBudget {
+			e.q.overflow = true // past the budget: what is left is unknown
+			return
+		}
+		for _, l := range x.lits {
+			emit(l)
+		}
+		switch x.kind {
+		case kindUnion:
+			stack = append(stack, x.kids...)
+		case kindGlobal, kindParamAt:
+			// Values from every caller: a parameter that flows here
+			// holds every argument given to it.
+			stack = append(stack, x.kids...)
+			for _, k := range x.kids {
+				for _, p := range e.Params(k) {
+					stack = append(stack, e.paramAtNode(p))
+				}
+			}
+		case kindCall:
+			r := e.ret(e.decls[x.callee], x.mode, x.result)
+			stack = append(stack, r)
+			if x.call != nil {
+				for _, p := range e.Params(r) {
+					if p.Fn == x.callee {
+						stack = append(stack, e.argNode(x.call, p.Index, p.Mode))
+					}
+				}
+			}
+		case kindForeign:
+			res := x.summary.Results[x.mode]
+			if x.call != nil {
+				for _, l := range res.Lits {
+					emit(&Lit{Expr: x.call, Value: l.Value, Origin: l.Origin})
+				}
+				for _, p := range res.Params {
+					stack = append(stack, e.argNode(x.call, p.Index, p.Mode))
+				}
+			}
+		case kindReadOf:
+			// a setting's value, not its name: no literal
+		}
+	}
+}
+
+// union adds the elements of b missing from a, keeping a's order.
+func union[T comparable](a, b []T) []T {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			a = append(a, x)
+		}
+	}
+	return a
+}

@@ -1,0 +1,244 @@
+package jwtlib
+
+import (
+	"encoding/json"
+	"encoding/pem"
+	"go/types"
+	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/secretname"
+)
+
+// A KeyUse says what a parameter or struct field of a JWT library takes.
+type KeyUse int
+
+const (
+	NotKey    KeyUse = iota
+	SecretKey        // key material that must stay secret: an HMAC secret or a private key
+	PublicKey        // a public key or certificate: not a secret
+	Keyfunc          // a function returning the key (jwt.Keyfunc)
+	KeyMap           // a map of keys, by key id
+)
+
+func (u KeyUse) String() string {
+	switch u {
+	case SecretKey:
+		return "secret key"
+	case PublicKey:
+		return "public key"
+	case Keyfunc:
+		return "keyfunc"
+	case KeyMap:
+		return "key map"
+	}
+	return "not a key"
+}
+
+// keyTable says, for the library functions whose parameter names do not
+// say what they take, what their key parameter is. It is keyed by the
+// function's path and name, without a major-version suffix of the path
+// (".../jwt/v5" and ".../jwt" alike), and gives the use of each parameter
+// by index. Every entry is pinned by a test (TestKeyTable).
+var keyTable = map[string][]KeyUse{
+	// golang-jwt: the PEM parsers take a private or a public key.
+	"github.com/golang-jwt/jwt.ParseRSAPrivateKeyFromPEM":             {SecretKey},
+	"github.com/golang-jwt/jwt.ParseRSAPrivateKeyFromPEMWithPassword": {SecretKey, SecretKey},
+	"github.com/golang-jwt/jwt.ParseECPrivateKeyFromPEM":              {SecretKey},
+	"github.com/golang-jwt/jwt.ParseEdPrivateKeyFromPEM":              {SecretKey},
+	"github.com/golang-jwt/jwt.ParseRSAPublicKeyFromPEM":              {PublicKey},
+	"github.com/golang-jwt/jwt.ParseECPublicKeyFromPEM":               {PublicKey},
+	"github.com/golang-jwt/jwt.ParseEdPublicKeyFromPEM":               {PublicKey},
+	"github.com/dgrijalva/jwt-go.ParseRSAPrivateKeyFromPEM":           {SecretKey},
+	"github.com/dgrijalva/jwt-go.ParseECPrivateKeyFromPEM":            {SecretKey},
+	"github.com/dgrijalva/jwt-go.ParseRSAPublicKeyFromPEM":            {PublicKey},
+	"github.com/dgrijalva/jwt-go.ParseECPublicKeyFromPEM":             {PublicKey},
+	// jwx: jwk.Import (v3), FromRaw (v2) and ParseKey take raw key
+	// material, secret or public: the value decides (IsPublicKeyText).
+	"github.com/lestrrat-go/jwx/jwk.Import":   {SecretKey},
+	"github.com/lestrrat-go/jwx/jwk.FromRaw":  {SecretKey},
+	"github.com/lestrrat-go/jwx/jwk.ParseKey": {SecretKey},
+	"github.com/lestrrat-go/jwx/jwk.New":      {SecretKey},
+	// kataras/jwt's PEM helpers.
+	"github.com/kataras/jwt.ParsePrivateKeyRSA":     {SecretKey},
+	"github.com/kataras/jwt.ParsePrivateKeyECDSA":   {SecretKey},
+	"github.com/kataras/jwt.ParsePrivateKeyEdDSA":   {SecretKey},
+	"github.com/kataras/jwt.ParsePublicKeyRSA":      {PublicKey},
+	"github.com/kataras/jwt.ParsePublicKeyECDSA":    {PublicKey},
+	"github.com/kataras/jwt.ParsePublicKeyEdDSA":    {PublicKey},
+	"github.com/kataras/jwt.MustLoadPublicKeyRSA":   {PublicKey},
+	"github.com/kataras/jwt.MustLoadPublicKeyECDSA": {PublicKey},
+	"github.com/kataras/jwt.MustLoadPublicKeyEdDSA": {PublicKey},
+}
+
+// tableKey is the key of fn in keyTable: its package path without major
+// version elements ("/v5", "/v2/jwk" -> "/jwk"), and its name.
+func tableKey(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
+	}
+	elems := strings.Split(fn.Pkg().Path(), "/")
+	kept := elems[:1]
+	for _, e := range elems[1:] {
+		if len(e) < 2 || e[0] != 'v' || !isDigits(e[1:]) {
+			kept = append(kept, e)
+		}
+	}
+	return strings.Join(kept, "/") + "." + fn.Name()
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// ParamUse says what parameter i of a library function takes: from the
+// table when the function is in it, else from the parameter's declaration
+// (ClassifyKey), with a function or parameter named for a public key
+// taking one.
+func ParamUse(fn *types.Func, i int, p *types.Var) KeyUse {
+	if uses, ok := keyTable[tableKey(fn)]; ok {
+		if i < len(uses) {
+			return uses[i]
+		}
+		return NotKey
+	}
+	use := ClassifyKey(p.Name(), p.Type())
+	if use == SecretKey && (saysPublic(fn.Name()) || saysPublic(p.Name())) {
+		return PublicKey
+	}
+	return use
+}
+
+// FieldUse says what a field of a library struct takes.
+func FieldUse(field *types.Var) KeyUse {
+	use := ClassifyKey(field.Name(), field.Type())
+	if use == SecretKey && saysPublic(field.Name()) {
+		return PublicKey
+	}
+	return use
+}
+
+func saysPublic(name string) bool {
+	for _, w := range secretname.Words(name) {
+		if w == "public" || w == "pub" || w == "pubkey" || w == "publickey" || w == "jwks" || w == "certificate" || w == "cert" {
+			return true
+		}
+	}
+	return false
+}
+
+// ClassifyKey classifies a parameter or struct field of a JWT library by
+// its declaration (names and types survive in export data), which covers
+// golang-jwt's SignedString(key), cristalhq's NewSignerHS(alg, key []byte),
+// jwx's WithKey(alg, key), go-jose's SigningKey{Key: ...}, echo-jwt's
+// Config{SigningKey: ...}, jwtauth.New(alg, signKey, verifyKey) and
+// Parse(token, keyFunc) alike, without a table per library: a name with
+// key or secret in it, and a type that holds key material ([]byte, a byte
+// array, an empty interface, a string for a secret), a function returning
+// one (a keyfunc) or a map of them. String-typed "key" parameters are claim
+// or header names (Set(key string, v any)) and do not count.
+func ClassifyKey(name string, t types.Type) KeyUse {
+	var key, secret bool
+	for _, w := range secretname.Words(name) {
+		if secretname.IsMetadataWord(w) && w != "public" && w != "pub" {
+			return NotKey
+		}
+		key = key || w == "key" || w == "keys" || strings.HasSuffix(w, "key")
+		secret = secret || w == "secret" || strings.HasSuffix(w, "secret")
+	}
+	if !key && !secret {
+		return NotKey
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Signature:
+		if u.Results().Len() > 0 && IsKeyType(u.Results().At(0).Type()) {
+			return Keyfunc
+		}
+	case *types.Map:
+		if IsKeyType(u.Elem()) {
+			return KeyMap
+		}
+	case *types.Basic:
+		if secret && u.Info()&types.IsString != 0 {
+			return SecretKey // robbert229/jwt's HmacSha256(secret string)
+		}
+	default:
+		if IsKeyType(t) {
+			return SecretKey
+		}
+	}
+	return NotKey
+}
+
+// IsKeyType reports whether values of t can hold a literal key: []byte, a
+// byte array, or an empty interface (any, jwt's interface{} keys,
+// kataras/jwt's PrivateKey).
+func IsKeyType(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return isByte(u.Elem())
+	case *types.Array:
+		return isByte(u.Elem())
+	case *types.Interface:
+		return u.Empty()
+	}
+	return false
+}
+
+func isByte(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && (b.Kind() == types.Byte || b.Kind() == types.Uint8)
+}
+
+// IsPublicKeyText reports whether a literal is public key material by what
+// it is: a PEM block of a public key or a certificate, or a JWK or JWK Set
+// whose keys have no private members. Such a literal is not a secret
+// whatever parameter it reaches: verifying with a public key is the point
+// of public-key JWTs.
+func IsPublicKeyText(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "-----BEGIN ") {
+		block, _ := pem.Decode([]byte(s))
+		if block == nil {
+			return strings.Contains(s[:min(len(s), 40)], "PUBLIC KEY") || strings.Contains(s[:min(len(s), 40)], "CERTIFICATE")
+		}
+		return strings.Contains(block.Type, "PUBLIC KEY") || strings.Contains(block.Type, "CERTIFICATE")
+	}
+	if strings.HasPrefix(s, "{") {
+		var doc struct {
+			Keys []map[string]any `json:"keys"`
+		}
+		var one map[string]any
+		if json.Unmarshal([]byte(s), &doc) == nil && len(doc.Keys) > 0 {
+			for _, k := range doc.Keys {
+				if !publicJWK(k) {
+					return false
+				}
+			}
+			return true
+		}
+		if json.Unmarshal([]byte(s), &one) == nil && one["kty"] != nil {
+			return publicJWK(one)
+		}
+	}
+	return false
+}
+
+// publicJWK reports whether a JWK has only public members: no "d" (the
+// private exponent or key of RSA, EC and OKP keys), no "k" (an oct
+// key's secret), no RSA primes.
+func publicJWK(k map[string]any) bool {
+	if _, ok := k["kty"]; !ok {
+		return false
+	}
+	for _, m := range []string{"d", "k", "p", "q", "dp", "dq", "qi"} {
+		if _, ok := k[m]; ok {
+			return false
+		}
+	}
+	return true
+}
