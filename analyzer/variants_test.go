@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -79,6 +78,15 @@ var variants = []variant{
 		patterns: []string{"variants/flagconfig/..."},
 	},
 	{
+		// Every example of issue 10: values across packages (constants,
+		// variables, forwarding helpers, reading helpers), maps and ranges,
+		// recursion, keys judged by what they are, loaders and masks.
+		name:     "flowcases",
+		cfg:      analyzer.Config{Auth: []string{"flowcases/auth"}},
+		flags:    map[string]string{"auth": "flowcases/auth"},
+		patterns: []string{"flowcases/..."},
+	},
+	{
 		name:     "overlay",
 		cfg:      analyzer.Config{Disable: []string{"call"}},
 		flags:    map[string]string{"disable": "call"},
@@ -104,7 +112,7 @@ func TestVariants(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			analysistest.Run(t, analysistest.TestData(), a, v.patterns...)
+			runHarness(t, a, selectPackages(t, v.patterns...))
 		})
 		t.Run(v.name+"/flags", func(t *testing.T) {
 			t.Parallel()
@@ -117,7 +125,7 @@ func TestVariants(t *testing.T) {
 					t.Fatalf("-%s=%s: %v", name, value, err)
 				}
 			}
-			analysistest.Run(t, analysistest.TestData(), a, v.patterns...)
+			runHarness(t, a, selectPackages(t, v.patterns...))
 		})
 	}
 }

@@ -116,6 +116,9 @@ func (c *checker) checkFlagDefault(call *ast.CallExpr) {
 	if !ok {
 		return
 	}
+	if fn, ok := calleeFunc(c.info, call); ok && c.modelled(fn) {
+		return // a function of the module: what it does with its value decides
+	}
 	nameIdx, valueIdx := -1, -1
 	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
 		switch p := sig.Params().At(i).Name(); {

@@ -78,6 +78,9 @@ type Package struct {
 type Result struct {
 	Value       any
 	Diagnostics []analysis.Diagnostic
+	// Facts are the object facts the package exported, in the order
+	// exported (tests check them as analysistest does).
+	Facts []analysis.ObjectFact
 }
 
 // Run runs a, and the analyzers it requires, on pkg, with the facts of
@@ -133,6 +136,7 @@ func (r *run) exec(a *analysis.Analyzer) (*Result, error) {
 		},
 		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
 			r.exportObjectFact(a, factTypes, obj, fact)
+			res.Facts = append(res.Facts, analysis.ObjectFact{Object: obj, Fact: fact})
 		},
 		ImportPackageFact: func(pkg *types.Package, fact analysis.Fact) bool {
 			return r.facts.importPackageFact(pkg, fact)
