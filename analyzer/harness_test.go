@@ -45,7 +45,7 @@ var testdataPackages = sync.OnceValues(func() ([]*packages.Package, error) {
 		Mode:  rootsMode,
 		Tests: true, // as analysistest: test files carry want comments too
 		Dir:   gopath,
-		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
 	}
 	pkgs, err := packages.Load(cfg, "app/...", "noauth", "variants/...", "flowcases/...")
 	if err != nil {
