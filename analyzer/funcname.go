@@ -3,21 +3,35 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
-
-	"golang.org/x/tools/go/ast/inspector"
+	"sort"
 )
 
-// enclosingFunction names the top-level function around [pos, end), the way
-// a team reads a report grouped by function: "(*Server).login",
-// "Handler.ServeHTTP", "parseToken"; a closure counts toward the function
-// it is written in. It returns "" at package level.
-func enclosingFunction(fileCur inspector.Cursor, pos, end token.Pos) string {
-	cur, ok := fileCur.FindByPos(pos, end)
-	if !ok {
-		return ""
+// funcIndex finds the top-level function around a position in a file. It
+// is built once per file from the file's declarations, which are sorted by
+// position, so each finding's function costs a binary search rather than a
+// walk of the file: a file with tens of thousands of findings stays linear.
+type funcIndex struct {
+	decls []*ast.FuncDecl
+}
+
+func newFuncIndex(f *ast.File) *funcIndex {
+	x := &funcIndex{}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			x.decls = append(x.decls, fd)
+		}
 	}
-	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return funcDeclName(fd.Node().(*ast.FuncDecl))
+	return x
+}
+
+// enclosing names the top-level function around pos, the way a team reads
+// a report grouped by function: "(*Server).login", "Handler.ServeHTTP",
+// "parseToken"; a closure counts toward the function it is written in. It
+// returns "" at package level.
+func (x *funcIndex) enclosing(pos token.Pos) string {
+	i := sort.Search(len(x.decls), func(i int) bool { return x.decls[i].End() > pos })
+	if i < len(x.decls) && x.decls[i].Pos() <= pos {
+		return funcDeclName(x.decls[i])
 	}
 	return ""
 }

@@ -77,6 +77,7 @@ type fileState struct {
 	tf         *token.File
 	cursor     inspector.Cursor
 	directives []*directive
+	funcs      *funcIndex // built when a finding needs it
 }
 
 // funcState is what the checker keeps per declared function.
@@ -203,7 +204,10 @@ func (c *checker) finish() *Result {
 	for i := range findings {
 		f := &findings[i]
 		if fs := c.files[c.pass.Fset.File(f.Pos)]; fs != nil {
-			f.Function = enclosingFunction(fs.cursor, f.Pos, f.End)
+			if fs.funcs == nil {
+				fs.funcs = newFuncIndex(fs.cursor.Node().(*ast.File))
+			}
+			f.Function = fs.funcs.enclosing(f.Pos)
 		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: f.Pos, End: f.End, Category: f.Rule, Message: f.Message,

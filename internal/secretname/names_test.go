@@ -158,3 +158,32 @@ func TestSecretKey(t *testing.T) {
 		}
 	}
 }
+
+// TestIsPlaceholder pins each shape and word of the placeholder rule, and
+// what it leaves to be a secret.
+func TestIsPlaceholder(t *testing.T) {
+	for v, want := range map[string]bool{
+		// environment references and markers
+		"${JWT_SECRET}": true, "$JWT_SECRET": true, "${APP_JWT}": true,
+		"<redacted>": true, "[hidden]": true, "{secret}": true, "(none)": true,
+		// runs of one masking character
+		"***": true, "********": true, "xxxxxxxx": true, "XXXX": true, "........": true, "•••": true,
+		// each redaction word, alone or between masking characters
+		"REDACTED": true, "redacted": true, "**REDACTED**": true, "[REDACTED]": true,
+		"masked": true, "HIDDEN": true, "obfuscated": true, "removed": true, "omitted": true,
+		"censored": true, "sanitized": true,
+		// sentences: warnings and descriptions
+		"Insecure default parameter value, change this for production!": true,
+		"shorter than 32 bytes":                   true,
+		"HS256 signing secret for access tokens":  true,
+		"": true, "   ": true,
+		// secrets
+		"dev-secret": false, "s3cr3t": false, "CHANGEME": false, "changeme": false,
+		"super-secret-jwt-key": false, "aaaaaaab": false, "x": true, "two words": false,
+		"hunter2": false, "k3y_f0r_d3v": false,
+	} {
+		if got := IsPlaceholder(v); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
