@@ -159,4 +159,3 @@ func sign%[1]d(t *jwt.Token) {
 	}
 	return s.String()
 }
-

@@ -80,14 +80,14 @@ func TestClassifyKey(t *testing.T) {
 
 func TestIsPublicKeyText(t *testing.T) {
 	for s, want := range map[string]bool{
-		"-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n": true,
-		"-----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEA\n-----END RSA PUBLIC KEY-----":                  true,
-		"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----":                                true,
-		"-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAMmc\n-----END RSA PRIVATE KEY-----":           false,
-		"-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----":                     false,
-		`{"keys":[{"kty":"RSA","kid":"a","n":"0vx7","e":"AQAB"}]}`:                                     true,
-		`{"keys":[{"kty":"RSA","n":"0vx7","e":"AQAB","d":"X4cT"}]}`:                                    false,
-		`{"kty":"EC","crv":"P-256","x":"f83O","y":"x_FE"}`:                                             true,
+		"-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n":               true,
+		"-----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEA\n-----END RSA PUBLIC KEY-----":                                 true,
+		"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----":                                               true,
+		"-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAMmc\n-----END RSA PRIVATE KEY-----":                           false,
+		"-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----":                                     false,
+		`{"keys":[{"kty":"RSA","kid":"a","n":"0vx7","e":"AQAB"}]}`:                                                   true,
+		`{"keys":[{"kty":"RSA","n":"0vx7","e":"AQAB","d":"X4cT"}]}`:                                                  false,
+		`{"kty":"EC","crv":"P-256","x":"f83O","y":"x_FE"}`:                                                           true,
 		`{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}`: false,
 		"super-secret-key": false,
 		`{"user":"x"}`:     false,

@@ -174,9 +174,9 @@ func TestIsPlaceholder(t *testing.T) {
 		"censored": true, "sanitized": true,
 		// sentences: warnings and descriptions
 		"Insecure default parameter value, change this for production!": true,
-		"shorter than 32 bytes":                   true,
-		"HS256 signing secret for access tokens":  true,
-		"": true, "   ": true,
+		"shorter than 32 bytes":                  true,
+		"HS256 signing secret for access tokens": true,
+		"":                                       true, "   ": true,
 		// secrets
 		"dev-secret": false, "s3cr3t": false, "CHANGEME": false, "changeme": false,
 		"super-secret-jwt-key": false, "aaaaaaab": false, "x": true, "two words": false,
