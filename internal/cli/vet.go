@@ -3,16 +3,16 @@ package cli
 import (
 	"crypto/sha256"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/unitchecker"
-
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/config"
+	"github.com/jwtssot/jwtssot/internal/vet"
 )
 
 // IsVetInvocation reports whether the go command runs the binary as a vet
@@ -31,12 +31,13 @@ func IsVetInvocation(args []string) bool {
 	return false
 }
 
-// RunVet speaks the vet protocol through x/tools' unitchecker, which exits
-// the process. It answers -V=full itself: the go command caches vet results
+// RunVet speaks the vet protocol (see internal/vet) and returns the exit
+// status. It answers -V=full itself: the go command caches vet results
 // under the tool's ID, so the ID must change when a config file in effect
 // does, or go vet would replay stale findings after a config change. It
-// checks the analyzer's flags before unitchecker does, so that a bad value
-// is one line in the whole go vet run rather than a usage text per package.
+// checks the analyzer's flags first, so that a bad value is one line in the
+// whole go vet run rather than a usage text per package, and so is a bad
+// config file.
 func RunVet(args []string, stdout, stderr io.Writer) int {
 	if hasArg(args, "V=full") {
 		id, err := toolID()
@@ -49,14 +50,55 @@ func RunVet(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "jwtssot version devel buildID=%s\n", id)
 		return ExitClean
 	}
-	if cfgFile := args[len(args)-1]; strings.HasSuffix(cfgFile, ".cfg") {
-		if err := checkVetFlags(args[:len(args)-1]); err != nil {
-			reportOncePerRun(stderr, cfgFile, err.Error())
+	a, err := analyzer.New(analyzer.Config{})
+	if err != nil {
+		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		return ExitUsage
+	}
+	var o vet.Options
+	fs := flag.NewFlagSet("jwtssot", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	vet.Flags(fs, a, &o)
+	if hasArg(args, "flags") {
+		if err := vet.PrintFlags(stdout, fs); err != nil {
+			fmt.Fprintf(stderr, "jwtssot: %v\n", err)
 			return 1
 		}
+		return ExitClean
 	}
-	unitchecker.Main(analyzer.Analyzer)
-	return ExitClean // unreachable: unitchecker.Main exits
+	cfgFile := args[len(args)-1]
+	if err := checkVetFlags(args[:len(args)-1]); err != nil {
+		reportOncePerRun(stderr, cfgFile, err.Error())
+		return 1
+	}
+	if err := fs.Parse(args[:len(args)-1]); err != nil {
+		reportOncePerRun(stderr, cfgFile, err.Error())
+		return 1
+	}
+	cfg, err := vet.ReadConfig(cfgFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		return 1
+	}
+	if cfg.Stdout != "" {
+		f, err := os.Create(cfg.Stdout)
+		if err != nil {
+			fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+			return 1
+		}
+		defer func() { _ = f.Close() }() // the go command reads it after we exit
+		stdout = f
+	}
+	code, err := vet.Run(a, cfg, o, stdout, stderr)
+	var ae *vet.AnalysisError
+	switch {
+	case err == nil:
+	case errors.As(err, &ae):
+		reportOncePerRun(stderr, cfgFile, ae.Error())
+	case !cfg.VetxOnly:
+		fmt.Fprintln(stderr, err) // the package does not type-check: the go command's own vet says so too
+	}
+	return code
 }
 
 func hasArg(args []string, name string) bool {

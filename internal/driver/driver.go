@@ -14,6 +14,8 @@
 package driver
 
 import (
+	"bytes"
+	"encoding/gob"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -226,3 +228,80 @@ func (f *Facts) exportPackageFact(pkg *types.Package, fact analysis.Fact) {
 
 // readSource is the default Pass.ReadFile.
 func readSource(name string) ([]byte, error) { return os.ReadFile(name) }
+
+// A factRecord is one fact as a vetx file carries it.
+type factRecord struct {
+	Pkg  string
+	Path string // objectpath; "" for a package fact
+	Fact analysis.Fact
+}
+
+// Encode serializes every fact held, for the go vet protocol's vetx file:
+// the facts of the package analyzed and of everything it imports, so that
+// its importers, which read only their direct imports' files, see them all.
+// The fact types must be registered with gob (Register does it).
+func (f *Facts) Encode() ([]byte, error) {
+	f.mu.RLock()
+	recs := make([]factRecord, 0, len(f.objs)+len(f.pkgs))
+	for k, v := range f.objs {
+		recs = append(recs, factRecord{Pkg: k.pkg, Path: string(k.path), Fact: v})
+	}
+	for k, v := range f.pkgs {
+		recs = append(recs, factRecord{Pkg: k.pkg, Fact: v})
+	}
+	f.mu.RUnlock()
+	sort.Slice(recs, func(i, j int) bool {
+		if recs[i].Pkg != recs[j].Pkg {
+			return recs[i].Pkg < recs[j].Pkg
+		}
+		if recs[i].Path != recs[j].Path {
+			return recs[i].Path < recs[j].Path
+		}
+		return reflect.TypeOf(recs[i].Fact).String() < reflect.TypeOf(recs[j].Fact).String()
+	})
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(recs); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Decode adds the facts of an encoding made by Encode.
+func (f *Facts) Decode(data []byte) error {
+	if len(data) == 0 {
+		return nil
+	}
+	var recs []factRecord
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&recs); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, r := range recs {
+		t := reflect.TypeOf(r.Fact)
+		if r.Path == "" {
+			f.pkgs[packageKey{r.Pkg, t}] = r.Fact
+		} else {
+			f.objs[objectKey{r.Pkg, objectpath.Path(r.Path), t}] = r.Fact
+		}
+	}
+	return nil
+}
+
+// Register registers an analyzer's fact types with gob, once.
+func Register(a *analysis.Analyzer) {
+	registerMu.Lock()
+	defer registerMu.Unlock()
+	for _, ft := range a.FactTypes {
+		t := reflect.TypeOf(ft)
+		if !registered[t] {
+			gob.Register(ft)
+			registered[t] = true
+		}
+	}
+}
+
+var (
+	registerMu sync.Mutex
+	registered = map[reflect.Type]bool{}
+)
