@@ -243,7 +243,7 @@ func typeCheck(fset *token.FileSet, cfg *Config) (*types.Package, []*ast.File, *
 		if err != nil {
 			return nil, err
 		}
-		defer func() { _ = f.Close() }() // read only
+		defer func() { _ = f.Close() }()    // read only
 		r, err := gcexportdata.NewReader(f) //nolint:staticcheck // reads compiler archives as the go command writes them
 		if err != nil {
 			return nil, fmt.Errorf("reading export data of %s: %w", resolved, err)
@@ -330,4 +330,3 @@ func ErrJSON(w io.Writer, id, name string, err error) {
 	data, _ := json.MarshalIndent(tree, "", "\t")
 	fmt.Fprintf(w, "%s\n", data)
 }
-
