@@ -28,11 +28,20 @@
 //     auth packages;
 //   - directive: a //jwtssot:ignore directive that is malformed or unused.
 //
+// Values are followed through a value graph of each package, with facts
+// carrying across packages what each exported function does with its
+// parameters (passes one to a library's key, reads the setting it names)
+// and what its result, each exported variable and each constant holds.
+// Drivers that run the analyzer on dependencies (go vet, golangci-lint)
+// get the facts of the scanned modules' packages; the standard library and
+// third-party modules export none.
+//
 // Configuration comes from the nearest .jwtssot.yaml between a package's
-// directory and its module root, overridden key by key by the analyzer's
-// flags (-auth, -libraries, -tests, -disable, -exclude, -replacements,
-// -secret-names, -config) or golangci-lint's settings. With no auth
-// packages configured, every JWT use is a violation.
+// directory and its module root (or the file $JWTSSOT_CONFIG names),
+// overridden key by key by the analyzer's flags (-auth, -libraries, -tests,
+// -disable, -exclude, -replacements, -secret-names, -config) or
+// golangci-lint's settings. With no auth packages configured, every JWT use
+// is a violation.
 //
 // A finding is suppressed by //jwtssot:ignore <rule|all> <reason> at the end
 // of its line or alone on the line above. Test files are skipped unless

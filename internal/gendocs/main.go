@@ -166,8 +166,29 @@ No table of functions is needed for an added library. The call rule covers every
 and method it declares, and the hardcoded-secret rule finds its key parameters and fields
 from its own declarations: a parameter or field whose name contains ` + "`key`" + ` or ` + "`secret`" + ` and whose
 type holds key material (` + "`[]byte`" + `, a byte array, an empty interface, or a ` + "`string`" + ` named
-secret), a keyfunc returning one, or a map of them.
+secret), a keyfunc returning one, or a map of them. A parameter or function named for a public
+key (` + "`publicKey`" + `, ` + "`VerifyWithPublicKey`" + `) takes a public key, which is not a secret.
+
+## Functions whose names do not say
+
+For the built-in libraries' functions whose parameter names do not say what they take,
+jwtssot keeps a table (` + "`internal/jwtlib/keys.go`" + `), in every major version of the module:
+
+| Function | Takes |
+|---|---|
+` + keyTableRows() + `
+A literal that is public key material by what it is (a PEM public key or certificate, a JWK
+or JWK Set without private members) is never a secret, whatever parameter it reaches.
 `)
 	b.WriteString(generatedNote)
+	return b.String()
+}
+
+// keyTableRows renders jwtlib's key table as Markdown rows.
+func keyTableRows() string {
+	var b strings.Builder
+	for _, e := range jwtlib.KeyTable() {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", e.Func, e.Uses)
+	}
 	return b.String()
 }

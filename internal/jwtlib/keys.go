@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/jwtssot/jwtssot/internal/secretname"
@@ -65,9 +66,26 @@ var keyTable = map[string][]KeyUse{
 	"github.com/kataras/jwt.ParsePublicKeyRSA":      {PublicKey},
 	"github.com/kataras/jwt.ParsePublicKeyECDSA":    {PublicKey},
 	"github.com/kataras/jwt.ParsePublicKeyEdDSA":    {PublicKey},
-	"github.com/kataras/jwt.MustLoadPublicKeyRSA":   {PublicKey},
-	"github.com/kataras/jwt.MustLoadPublicKeyECDSA": {PublicKey},
-	"github.com/kataras/jwt.MustLoadPublicKeyEdDSA": {PublicKey},
+}
+
+// A KeyTableEntry is one function of the key table, for docs.
+type KeyTableEntry struct {
+	Func string // path (without major versions) and name
+	Uses string // what each parameter takes, in order
+}
+
+// KeyTable returns the key table, sorted by function.
+func KeyTable() []KeyTableEntry {
+	out := make([]KeyTableEntry, 0, len(keyTable))
+	for f, uses := range keyTable {
+		parts := make([]string, len(uses))
+		for i, u := range uses {
+			parts[i] = u.String()
+		}
+		out = append(out, KeyTableEntry{Func: f, Uses: strings.Join(parts, ", ")})
+	}
+	slices.SortFunc(out, func(a, b KeyTableEntry) int { return strings.Compare(a.Func, b.Func) })
+	return out
 }
 
 // tableKey is the key of fn in keyTable: its package path without major
