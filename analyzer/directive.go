@@ -12,24 +12,24 @@ import (
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
-// DirectivePrefix starts a jwtssot directive comment. Like Go's own
+// directivePrefix starts a jwtssot directive comment. Like Go's own
 // directives (//go:generate), it has no space after the slashes.
-const DirectivePrefix = "//jwtssot:"
+const directivePrefix = "//jwtssot:"
 
-// A Directive is a parsed //jwtssot:ignore comment.
-type Directive struct {
+// A parsedDirective is a parsed //jwtssot:ignore comment.
+type parsedDirective struct {
 	Rules  []string // rule ids, or ["all"]
 	Reason string
 }
 
-// ParseDirective parses the text of a comment. ok is false when the comment
+// parseDirective parses the text of a comment. ok is false when the comment
 // is not meant as a jwtssot directive at all; err describes a comment that is
 // meant as one but is malformed (unknown verb, unknown rule, no reason).
-func ParseDirective(text string) (d Directive, ok bool, err error) {
-	rest, found := strings.CutPrefix(text, DirectivePrefix)
+func parseDirective(text string) (d parsedDirective, ok bool, err error) {
+	rest, found := strings.CutPrefix(text, directivePrefix)
 	if !found {
 		if spaced, isSpaced := strings.CutPrefix(text, "// jwtssot:"); isSpaced && strings.HasPrefix(spaced, "ignore") {
-			return d, true, fmt.Errorf("directive must start with %s, without a space after the slashes", DirectivePrefix)
+			return d, true, fmt.Errorf("directive must start with %s, without a space after the slashes", directivePrefix)
 		}
 		return d, false, nil
 	}
@@ -39,10 +39,10 @@ func ParseDirective(text string) (d Directive, ok bool, err error) {
 		if len(fields) > 0 {
 			verb = fields[0]
 		}
-		return d, true, fmt.Errorf("unknown directive jwtssot:%s (want %signore <rule|all> <reason>)", verb, DirectivePrefix)
+		return d, true, fmt.Errorf("unknown directive jwtssot:%s (want %signore <rule|all> <reason>)", verb, directivePrefix)
 	}
 	if len(fields) < 2 {
-		return d, true, fmt.Errorf("directive names no rule (want %signore <rule|all> <reason>)", DirectivePrefix)
+		return d, true, fmt.Errorf("directive names no rule (want %signore <rule|all> <reason>)", directivePrefix)
 	}
 	for _, r := range strings.Split(fields[1], ",") {
 		if r == "" {
@@ -54,18 +54,18 @@ func ParseDirective(text string) (d Directive, ok bool, err error) {
 		d.Rules = append(d.Rules, r)
 	}
 	if len(d.Rules) == 0 {
-		return d, true, fmt.Errorf("directive names no rule (want %signore <rule|all> <reason>)", DirectivePrefix)
+		return d, true, fmt.Errorf("directive names no rule (want %signore <rule|all> <reason>)", directivePrefix)
 	}
 	d.Reason = strings.TrimSpace(strings.Join(fields[2:], " "))
 	if d.Reason == "" {
-		return d, true, fmt.Errorf("directive has no reason: say why, e.g. %signore %s legacy service, removed in Q3", DirectivePrefix, fields[1])
+		return d, true, fmt.Errorf("directive has no reason: say why, e.g. %signore %s legacy service, removed in Q3", directivePrefix, fields[1])
 	}
 	return d, true, nil
 }
 
 // directive is a directive found in an analyzed file.
 type directive struct {
-	Directive
+	parsedDirective
 	comment *ast.Comment
 	line    int
 	// ownLine directives stand alone on their line and cover the next
@@ -103,7 +103,7 @@ func (c *checker) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*d
 			if !strings.Contains(com.Text, "jwtssot:") {
 				continue
 			}
-			parsed, ok, err := ParseDirective(com.Text)
+			parsed, ok, err := parseDirective(com.Text)
 			if !ok {
 				continue
 			}
@@ -111,7 +111,7 @@ func (c *checker) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*d
 			if src == nil {
 				src, _ = c.pass.ReadFile(tf.Name())
 			}
-			d := &directive{Directive: parsed, comment: com, line: line, err: err}
+			d := &directive{parsedDirective: parsed, comment: com, line: line, err: err}
 			d.ownLine = aloneOnLine(src, tf, com.Pos())
 			d.lastLine = line + 1
 			ds = append(ds, d)

@@ -1,11 +1,10 @@
-package analyzer_test
+package analyzer
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
@@ -35,7 +34,7 @@ var directiveCases = []struct {
 
 func TestParseDirective(t *testing.T) {
 	for _, tc := range directiveCases {
-		d, ok, err := analyzer.ParseDirective(tc.text)
+		d, ok, err := parseDirective(tc.text)
 		if ok != tc.ok {
 			t.Errorf("ParseDirective(%q): ok = %v, want %v", tc.text, ok, tc.ok)
 		}
@@ -48,7 +47,7 @@ func TestParseDirective(t *testing.T) {
 			t.Errorf("ParseDirective(%q): rules %q, want %q", tc.text, d.Rules, tc.rules)
 		}
 	}
-	d, _, _ := analyzer.ParseDirective("//jwtssot:ignore all   spaced    out  ")
+	d, _, _ := parseDirective("//jwtssot:ignore all   spaced    out  ")
 	if d.Reason != "spaced out" {
 		t.Errorf("reason %q, want %q", d.Reason, "spaced out")
 	}
@@ -65,17 +64,17 @@ func FuzzParseDirective(f *testing.F) {
 	f.Add("//jwtssot:ignore\tcall\u00a0reason\u2028x")
 	f.Add("//jwtssot:ignore call \xff\xfe")
 	f.Fuzz(func(t *testing.T, text string) {
-		d, ok, err := analyzer.ParseDirective(text)
+		d, ok, err := parseDirective(text)
 		if !ok {
 			if err != nil || d.Rules != nil || d.Reason != "" {
 				t.Fatalf("ParseDirective(%q): not a directive, yet %+v, %v", text, d, err)
 			}
-			if strings.HasPrefix(text, analyzer.DirectivePrefix) {
-				t.Fatalf("ParseDirective(%q): a comment starting with %s is a directive", text, analyzer.DirectivePrefix)
+			if strings.HasPrefix(text, directivePrefix) {
+				t.Fatalf("ParseDirective(%q): a comment starting with %s is a directive", text, directivePrefix)
 			}
 			return
 		}
-		if !strings.HasPrefix(text, analyzer.DirectivePrefix) && !strings.HasPrefix(text, "// jwtssot:ignore") {
+		if !strings.HasPrefix(text, directivePrefix) && !strings.HasPrefix(text, "// jwtssot:ignore") {
 			t.Fatalf("ParseDirective(%q): ok for a comment that is no directive", text)
 		}
 		if err != nil {
@@ -95,8 +94,8 @@ func FuzzParseDirective(f *testing.F) {
 		if d.Reason == "" || d.Reason != strings.TrimSpace(d.Reason) {
 			t.Fatalf("ParseDirective(%q): reason %q", text, d.Reason)
 		}
-		again := analyzer.DirectivePrefix + "ignore " + strings.Join(d.Rules, ",") + " " + d.Reason
-		d2, ok2, err2 := analyzer.ParseDirective(again)
+		again := directivePrefix + "ignore " + strings.Join(d.Rules, ",") + " " + d.Reason
+		d2, ok2, err2 := parseDirective(again)
 		if !ok2 || err2 != nil || !reflect.DeepEqual(d, d2) {
 			t.Fatalf("ParseDirective(%q) = %+v, but its printed form %q gives %+v, %v, %v", text, d, again, d2, ok2, err2)
 		}
