@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFrontEndsAgree runs the standalone scan, go vet and, when
+// JWTSSOT_GOLANGCI_LINT names a golangci-lint built with the plugin (as
+// .ci/run does), golangci-lint over the set-ups where they used to
+// disagree, and requires the same findings from each: a single module; a
+// go.work workspace of two modules with a config each; a nested config with
+// its own auth and tests: true; a config file outside the modules, named by
+// -config for the scan and by $JWTSSOT_CONFIG for go vet (and
+// golangci-lint); and each config edited between two go vet runs.
+func TestFrontEndsAgree(t *testing.T) {
+	gcl := os.Getenv("JWTSSOT_GOLANGCI_LINT")
+	t.Run("single module", func(t *testing.T) {
+		dir := module(t, "app")
+		agree(t, dir, gcl, nil, nil, "./...")
+	})
+	ws := extract(t, "workspace")
+	t.Run("workspace, nested config", func(t *testing.T) {
+		got := agree(t, ws, gcl, nil, nil, "./a/...", "./b/...")
+		for _, want := range []string{
+			"a/api/api.go:10:74: hardcoded JWT secret", // through auth.SignWith, a fact of another package
+			"a/svc/x/x_test.go:",                       // x's own config sets tests: true
+			"b/handlers/handlers.go:10:35: JWT secret B_JWT_SECRET read with settings.Setting",
+		} {
+			if !slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, want) }) {
+				t.Errorf("no finding %s...:\n%s", want, strings.Join(got, "\n"))
+			}
+		}
+		for _, f := range got {
+			if strings.HasPrefix(f, "a/svc/x/xauth/") || strings.HasPrefix(f, "a/auth/") || strings.HasPrefix(f, "b/internal/auth/") {
+				t.Errorf("finding in an auth package: %s", f)
+			}
+		}
+	})
+	ci := filepath.Join(ws, "ci", "jwtssot.yaml")
+	t.Run("config outside the modules", func(t *testing.T) {
+		got := agree(t, ws, gcl, []string{"-config", ci}, []string{"JWTSSOT_CONFIG=" + ci}, "./a/...", "./b/...")
+		for _, f := range got {
+			if strings.HasPrefix(f, "a/svc/x/x_test.go") {
+				t.Errorf("the file named replaces every discovered one, x's tests: true included: %s", f)
+			}
+		}
+	})
+	t.Run("edits between go vet runs", func(t *testing.T) {
+		before := agree(t, ws, "", nil, nil, "./a/...", "./b/...")
+		writeFile(t, filepath.Join(ws, "b", ".jwtssot.yaml"), "auth: [./internal/auth/...]\ndisable: [import, call, secret-access, hardcoded-secret]\n")
+		after := agree(t, ws, "", nil, nil, "./a/...", "./b/...")
+		if len(after) >= len(before) || slices.ContainsFunc(after, func(f string) bool { return strings.HasPrefix(f, "b/") }) {
+			t.Errorf("after disabling every rule in b/.jwtssot.yaml:\n%s\nbefore:\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+		}
+		env := []string{"JWTSSOT_CONFIG=" + ci}
+		before = agree(t, ws, "", []string{"-config", ci}, env, "./a/...", "./b/...")
+		writeFile(t, ci, "auth: [example.com/a/auth/..., example.com/b/internal/auth/...]\ndisable: [call]\n")
+		after = agree(t, ws, "", []string{"-config", ci}, env, "./a/...", "./b/...")
+		if slices.ContainsFunc(after, func(f string) bool { return strings.Contains(f, "(jwtssot/call)") }) || len(after) >= len(before) {
+			t.Errorf("after disabling call in $JWTSSOT_CONFIG's file, go vet still reports calls:\n%s", strings.Join(after, "\n"))
+		}
+	})
+}
+
+// agree runs every front end in dir and fails unless their findings are
+// equal; it returns them as "file:line:col: message" lines.
+func agree(t *testing.T, dir, gcl string, scanFlags, env []string, patterns ...string) []string {
+	t.Helper()
+	std := runIn(t, dir, env, os.Args[0], append(append([]string{"-format", "json"}, scanFlags...), patterns...)...)
+	rep := decodeReport(t, std)
+	if std.code > 1 || len(rep.Errors) > 0 {
+		t.Fatalf("standalone exit %d, errors %v:\n%s", std.code, rep.Errors, std.stderr)
+	}
+	want := lines(rep.findings())
+	vet := runIn(t, dir, env, "go", append([]string{"vet", "-vettool=" + os.Args[0], "-json"}, patterns...)...)
+	if got := lines(vetFindings(t, dir, vet.json())); !slices.Equal(got, want) {
+		t.Errorf("go vet and the standalone scan disagree (vet exit %d, %s)\ngo vet:\n%s\nstandalone:\n%s",
+			vet.code, vet.stderr, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if gcl != "" {
+		if got := golangciLines(t, gcl, dir, env, patterns); !slices.Equal(got, want) {
+			t.Errorf("golangci-lint and the standalone scan disagree\ngolangci-lint:\n%s\nstandalone:\n%s",
+				strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	return want
+}
+
+func lines(fs []finding) []string {
+	sortFindings(fs)
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Column, f.Message)
+	}
+	return out
+}
+
+// runIn runs a command in dir with the test binary acting as jwtssot.
+func runIn(t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "JWTSSOT_TEST_MAIN=1", "NO_COLOR=", "FORCE_COLOR=", "GOFLAGS="), env...)
+	return run(t, cmd)
+}
+
+// golangciLines runs golangci-lint with the plugin in dir, with settings
+// that leave the config to discovery (or $JWTSSOT_CONFIG).
+func golangciLines(t *testing.T, bin, dir string, env, patterns []string) []string {
+	t.Helper()
+	cfg := `version: "2"
+linters:
+  default: none
+  enable: [jwtssot]
+  settings:
+    custom:
+      jwtssot:
+        type: module
+        settings: {}
+issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
+  uniq-by-line: false
+`
+	cfgFile := filepath.Join(t.TempDir(), "golangci.yml")
+	if err := os.WriteFile(cfgFile, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, append([]string{"run", "--config", cfgFile, "--output.json.path=stdout"}, patterns...)...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOFLAGS="), env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && (!errors.As(err, &exit) || exit.ExitCode() > 1) {
+		t.Fatalf("golangci-lint: %v\n%s", err, errOut.String())
+	}
+	var report struct {
+		Issues []struct {
+			Text string
+			Pos  struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &report); err != nil {
+		t.Fatalf("golangci-lint's JSON: %v\n%s", err, out.String())
+	}
+	var got []finding
+	for _, is := range report.Issues {
+		got = append(got, finding{File: filepath.ToSlash(is.Pos.Filename), Line: is.Pos.Line, Column: is.Pos.Column, Message: is.Text})
+	}
+	return lines(got)
+}
+
+// TestOddConfigs: a config file that is not a readable YAML mapping of
+// settings gets the same error, naming the file and what is wrong, in every
+// front end: exit 2 from the scan, a failed go vet run that says it once,
+// and a failed golangci-lint run.
+func TestOddConfigs(t *testing.T) {
+	gcl := os.Getenv("JWTSSOT_GOLANGCI_LINT")
+	for _, tc := range []struct {
+		name string
+		make func(t *testing.T, path string)
+		want string
+	}{
+		{"directory", func(t *testing.T, p string) { mkdir(t, p) }, "is a directory, not a config file"},
+		{"dangling symlink", func(t *testing.T, p string) { symlink(t, "missing.yaml", p) }, "is a symlink to missing.yaml, which does not exist"},
+		{"looping symlink", func(t *testing.T, p string) { symlink(t, filepath.Base(p), p) }, "is a symlink that loops"},
+		{"fifo", mkfifo, "is not a regular file (a named pipe)"},
+		{"too large", func(t *testing.T, p string) {
+			writeFile(t, p, "auth: [./internal/auth/...]\n"+strings.Repeat("# padding\n", 120000))
+		}, "larger than 1 MiB"},
+		{"two documents", func(t *testing.T, p string) { writeFile(t, p, "auth: [./a]\n---\nauth: [./b]\n") }, "more than one YAML document"},
+		{"list of numbers", func(t *testing.T, p string) { writeFile(t, p, "auth: [1, 2]\n") }, "auth[0]: must be a string, not the number 1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := extract(t, "clean")
+			cfg := filepath.Join(dir, ".jwtssot.yaml")
+			if err := os.Remove(cfg); err != nil && !errors.Is(err, os.ErrNotExist) {
+				t.Fatal(err)
+			}
+			tc.make(t, cfg)
+			std := runIn(t, dir, nil, os.Args[0], "./...")
+			if std.code != 2 || !strings.Contains(std.stderr, ".jwtssot.yaml") || !strings.Contains(std.stderr, tc.want) {
+				t.Errorf("standalone: exit %d, stderr %q; want exit 2 and %q", std.code, std.stderr, tc.want)
+			}
+			vet := runIn(t, dir, []string{"GOWORK=off"}, "go", "vet", "-vettool="+os.Args[0], "./...")
+			if vet.code == 0 || !strings.Contains(vet.stderr, tc.want) {
+				t.Errorf("go vet: exit %d, stderr %q; want a failure saying %q", vet.code, vet.stderr, tc.want)
+			}
+			if n := strings.Count(vet.stderr, tc.want); n > 1 {
+				t.Errorf("go vet says it %d times:\n%s", n, vet.stderr)
+			}
+			if gcl != "" {
+				cmd := exec.Command(gcl, "run", "--output.json.path=stdout", "./...")
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off")
+				out, err := cmd.CombinedOutput()
+				if err == nil || !strings.Contains(string(out), tc.want) {
+					t.Errorf("golangci-lint: %v, output %q; want a failure saying %q", err, out, tc.want)
+				}
+			}
+		})
+	}
+}
+
+func mkdir(t *testing.T, p string) {
+	t.Helper()
+	if err := os.Mkdir(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, p string) {
+	t.Helper()
+	if err := os.Symlink(target, p); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+}
