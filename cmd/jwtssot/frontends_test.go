@@ -229,3 +229,23 @@ func symlink(t *testing.T, target, p string) {
 		t.Skipf("no symlinks here: %v", err)
 	}
 }
+
+// TestVetRefusesConfigFlag: go vet asks for the tool's ID without the
+// analyzer's flags, so a file named by -jwtssot.config could never be part
+// of its cache key: it is refused once per run, saying what to use.
+func TestVetRefusesConfigFlag(t *testing.T) {
+	dir := module(t, "clean")
+	vet := runIn(t, dir, []string{"GOWORK=off"}, "go", "vet", "-vettool="+os.Args[0], "-jwtssot.config=/etc/jwtssot.yaml", "./...")
+	const want = "-jwtssot.config=/etc/jwtssot.yaml cannot be used with go vet"
+	if vet.code == 0 || strings.Count(vet.stderr, want) != 1 || !strings.Contains(vet.stderr, "JWTSSOT_CONFIG=<absolute path>") {
+		t.Errorf("exit %d, stderr:\n%s\nwant one %q naming JWTSSOT_CONFIG", vet.code, vet.stderr, want)
+	}
+	bad := runIn(t, dir, []string{"GOWORK=off"}, "go", "vet", "-vettool="+os.Args[0], "-jwtssot.disable=bogus", "./...")
+	if bad.code == 0 || strings.Count(bad.stderr, `unknown rule "bogus"`) != 1 || strings.Contains(bad.stderr, "Usage") {
+		t.Errorf("-jwtssot.disable=bogus: exit %d, stderr:\n%s\nwant the error once and no usage text", bad.code, bad.stderr)
+	}
+	rel := runIn(t, dir, []string{"JWTSSOT_CONFIG=ci/jwtssot.yaml"}, os.Args[0], "./...")
+	if rel.code != 2 || !strings.Contains(rel.stderr, "JWTSSOT_CONFIG must be an absolute path") {
+		t.Errorf("a relative JWTSSOT_CONFIG: exit %d, stderr %q", rel.code, rel.stderr)
+	}
+}

@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/jwtssot/jwtssot/internal/report"
+)
+
+// main runs Main with args and returns its exit status and output.
+func runMain(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := Main(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestMainWithoutPackages(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{"help"}, 0, "Usage:", ""},
+		{[]string{"-h"}, 0, "Flags:", ""},
+		{[]string{"-version"}, 0, "jwtssot ", ""},
+		{[]string{"-explain", "call"}, 0, "# call", ""},
+		{[]string{"help", "import"}, 0, "# import", ""},
+		{[]string{"-explain", "nope"}, 2, "", `no rule "nope"`},
+		{[]string{"-frobnicate"}, 2, "", "flag provided but not defined: -frobnicate"},
+		{[]string{"-format", "xml", "./..."}, 2, "", `-format "xml": want one of`},
+		{[]string{"-color", "sometimes"}, 2, "", `-color "sometimes"`},
+		{[]string{"-disable", "calls"}, 2, "", `unknown rule "calls"`},
+		{[]string{"-baseline", "b.json", "-write-baseline", "b.json"}, 2, "", "name the same file"},
+	} {
+		code, out, errOut := runMain(tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.err) {
+			t.Errorf("%v: exit %d, stdout %.80q, stderr %q; want exit %d, %q, %q", tc.args, code, out, errOut, tc.code, tc.out, tc.err)
+		}
+	}
+}
+
+func TestIsVetInvocation(t *testing.T) {
+	for args, want := range map[string]bool{
+		"-V=full":                 true,
+		"-flags":                  true,
+		"-json /tmp/b001/vet.cfg": true,
+		"./...":                   false,
+		"-format json ./...":      false,
+		"-explain call":           false,
+	} {
+		if got := IsVetInvocation(strings.Fields(args)); got != want {
+			t.Errorf("IsVetInvocation(%s) = %v, want %v", args, got, want)
+		}
+	}
+}
+
+func TestCheckVetFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-json", "-jwtssot.auth=./internal/auth/..."}, ""},
+		{[]string{"-jwtssot.tests"}, ""},
+		{[]string{"-jwtssot.disable", "call"}, ""},
+		{[]string{"-jwtssot.disable=bogus"}, `invalid value "bogus" for flag -jwtssot.disable: unknown rule "bogus"`},
+		{[]string{"-jwtssot.config=ci/x.yaml"}, "cannot be used with go vet"},
+		{[]string{"-jwtssot.config", "ci/x.yaml"}, "cannot be used with go vet"},
+	} {
+		err := checkVetFlags(tc.args)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%v: %v", tc.args, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%v: %v, want %q", tc.args, err, tc.want)
+		}
+	}
+}
+
+func TestQuotePatterns(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, `pattern "./..."`},
+		{[]string{"./a"}, `pattern "./a"`},
+		{[]string{"./a", "./b"}, `patterns "./a", "./b"`},
+	} {
+		if got := quotePatterns(tc.in); got != tc.want {
+			t.Errorf("quotePatterns(%v) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSummarizeErrors(t *testing.T) {
+	errs := []packages.Error{
+		{Pos: "a.go:1:2", Msg: "# example.com/a\nlist failed", Kind: packages.ListError},
+		{Pos: "a.go:3:4", Msg: "undefined: x", Kind: packages.TypeError},
+		{Pos: "a.go:5:6", Msg: "undefined: y", Kind: packages.TypeError},
+		{Pos: "a.go:7:8", Msg: "undefined: z", Kind: packages.TypeError},
+		{Pos: "a.go:9:1", Msg: "undefined: w", Kind: packages.TypeError},
+	}
+	got := summarizeErrors(errs)
+	if want := "a.go:3:4: undefined: x; a.go:5:6: undefined: y; a.go:7:8: undefined: z; and 1 more errors"; got != want {
+		t.Errorf("summarizeErrors = %q, want %q", got, want)
+	}
+	if got := summarizeErrors(nil); got != "package has errors" {
+		t.Errorf("no errors: %q", got)
+	}
+}
+
+func TestDedupe(t *testing.T) {
+	v := report.Violation{File: "a.go", Line: 1, Column: 2, Rule: "call", Message: "m"}
+	w := v
+	w.Line = 2
+	if got := dedupe([]report.Violation{v, w, v}); len(got) != 2 {
+		t.Errorf("dedupe kept %d, want 2", len(got))
+	}
+}
+
+func TestPatternErrors(t *testing.T) {
+	for msg, want := range map[string]string{
+		"directory prefix . does not contain modules listed in go.work": "outside the workspace's modules",
+		"matched no packages":                      "matched no packages",
+		"cannot find module providing package x/y": "matched no packages",
+	} {
+		p := &packages.Package{ID: "./x/...", Errors: []packages.Error{{Msg: msg}}}
+		if err := patternErrors([]*packages.Package{p}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", msg, err, want)
+		}
+	}
+	ok := &packages.Package{ID: "x", Name: "x", GoFiles: []string{"x.go"}}
+	if err := patternErrors([]*packages.Package{ok}); err != nil {
+		t.Errorf("a package with files: %v", err)
+	}
+}
+
+func TestUseColor(t *testing.T) {
+	var buf bytes.Buffer
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("FORCE_COLOR", "")
+	if !useColor("always", &buf, false) || useColor("never", &buf, false) || useColor("auto", &buf, false) {
+		t.Error("always/never/auto without a terminal")
+	}
+	t.Setenv("FORCE_COLOR", "1")
+	if !useColor("auto", &buf, false) || useColor("auto", &buf, true) {
+		t.Error("FORCE_COLOR colors a pipe, never a file")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if useColor("auto", &buf, false) {
+		t.Error("NO_COLOR wins over FORCE_COLOR")
+	}
+}
