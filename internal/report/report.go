@@ -19,6 +19,9 @@ type Report struct {
 	Summary    Summary        `json:"summary"`
 	Baseline   *BaselineStats `json:"baseline,omitempty"`
 	Errors     []PackageError `json:"errors"`
+	// Inventory lists the JWT operations; nil unless the scan computed
+	// it (-inventory, -format html).
+	Inventory *Inventory `json:"inventory,omitempty"`
 }
 
 // Tool names the program that wrote the report.
