@@ -31,13 +31,13 @@ func (c *checker) walk(ins *inspector.Inspector) {
 	for fileCur := range ins.Root().Children() {
 		f := fileCur.Node().(*ast.File)
 		tf := c.pass.Fset.File(f.FileStart)
-		if !c.s.Tests && strings.HasSuffix(tf.Name(), "_test.go") {
+		if name, _ := sourceFile(c.pass.Fset, f); !c.s.Tests && strings.HasSuffix(name, "_test.go") {
 			// Not even the value graph: go vet always loads test files
 			// and the standalone scan does not, so a test file that
 			// counted here would make the two disagree.
 			continue
 		}
-		skipped := c.skipFile(f, tf.Name())
+		skipped := c.skipFile(f)
 		if !skipped {
 			fs := &fileState{tf: tf, cursor: fileCur}
 			c.files[tf] = fs

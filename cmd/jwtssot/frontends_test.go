@@ -27,6 +27,17 @@ func TestFrontEndsAgree(t *testing.T) {
 		dir := module(t, "app")
 		agree(t, dir, gcl, nil, nil, "./...")
 	})
+	t.Run("cgo", func(t *testing.T) {
+		if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+			t.Skip("cgo is disabled here (no C compiler): the case needs one")
+		}
+		got := agree(t, module(t, "cgo"), gcl, nil, []string{"GOWORK=off"}, "./...")
+		for _, want := range []string{"native/native.go:7:8: import", "native/native.go:11:9: call of jwt.Parse", "native/native.go:11:70: hardcoded JWT secret"} {
+			if !slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, want) }) {
+				t.Errorf("no finding %s... in the user's cgo file:\n%s", want, strings.Join(got, "\n"))
+			}
+		}
+	})
 	ws := extract(t, "workspace")
 	t.Run("workspace, nested config", func(t *testing.T) {
 		got := agree(t, ws, gcl, nil, nil, "./a/...", "./b/...")
