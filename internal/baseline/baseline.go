@@ -13,8 +13,10 @@ import (
 	"github.com/jwtssot/jwtssot/internal/report"
 )
 
-// Version is the baseline file format's version.
-const Version = 1
+// Version is the baseline file format's version. Version 1's fingerprints
+// named files relative to the directory the scan ran in; version 2's name
+// them by module and path in the module.
+const Version = 2
 
 // File is a baseline as stored: the violations' fingerprints, with enough
 // context for a reviewer to read the file's diff.
@@ -73,7 +75,11 @@ func Parse(name string, data []byte) (*File, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("baseline %s is not a jwtssot baseline (%w); rewrite it with -write-baseline %s", name, err, name)
 	}
-	if f.Version != Version {
+	switch {
+	case f.Version == 1:
+		return nil, fmt.Errorf("baseline %s was written by an older jwtssot, whose fingerprints depended on the directory "+
+			"the scan ran in; rewrite it with -write-baseline %s", name, name)
+	case f.Version != Version:
 		return nil, fmt.Errorf("baseline %s has version %d, this jwtssot reads version %d; rewrite it with -write-baseline %s", name, f.Version, Version, name)
 	}
 	for i, e := range f.Violations {

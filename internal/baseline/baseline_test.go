@@ -46,9 +46,10 @@ func TestReadErrors(t *testing.T) {
 	tests := []struct{ content, want string }{
 		{"", "is not a jwtssot baseline"},
 		{"{]", "is not a jwtssot baseline"},
-		{`{"version": 1, "tool": "jwtssot", "violations": [], "extra": 1}`, "unknown field"},
-		{`{"version": 2, "tool": "jwtssot", "violations": []}`, "has version 2"},
-		{`{"version": 1, "tool": "jwtssot", "violations": [{"rule": "call"}]}`, "violation 1 has no fingerprint"},
+		{`{"version": 2, "tool": "jwtssot", "violations": [], "extra": 1}`, "unknown field"},
+		{`{"version": 3, "tool": "jwtssot", "violations": []}`, "has version 3"},
+		{`{"version": 1, "tool": "jwtssot", "violations": []}`, "written by an older jwtssot"},
+		{`{"version": 2, "tool": "jwtssot", "violations": [{"rule": "call"}]}`, "violation 1 has no fingerprint"},
 	}
 	for i, tt := range tests {
 		name := filepath.Join(dir, "b"+string(rune('0'+i))+".json")
@@ -69,8 +70,8 @@ func TestReadErrors(t *testing.T) {
 // or merged by hand); parsing it must never panic, and what parses must
 // apply cleanly.
 func FuzzParse(f *testing.F) {
-	f.Add([]byte(`{"version": 1, "tool": "jwtssot", "violations": [{"fingerprint": "ab", "rule": "call", "file": "a.go", "message": "m"}]}`))
-	f.Add([]byte(`{"version": 1, "violations": null}`))
+	f.Add([]byte(`{"version": 2, "tool": "jwtssot", "violations": [{"fingerprint": "ab", "rule": "call", "file": "a.go", "message": "m"}]}`))
+	f.Add([]byte(`{"version": 2, "violations": null}`))
 	f.Add([]byte(`[]`))
 	f.Add([]byte(`{"version": 1e400}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/atomicfile"
 	"github.com/jwtssot/jwtssot/internal/report"
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
@@ -121,8 +122,26 @@ func (o *options) check() error {
 	default:
 		return usagef("-color %q: want auto, always or never", o.color)
 	}
-	if o.baseline != "" && o.writeBaseline != "" && o.baseline == o.writeBaseline {
-		return usagef("-baseline and -write-baseline name the same file %s: write the baseline in one run, compare with it in later ones", o.baseline)
+	return nil
+}
+
+// checkFiles refuses, before anything is read or written, any two of -o,
+// -baseline and -write-baseline that name the same file (after symlinks,
+// "./" and relative paths): the report would overwrite the baseline, or a
+// baseline be compared with itself. It runs after -C, which the names are
+// relative to.
+func (o *options) checkFiles() error {
+	files := []struct{ flag, name string }{{"-o", o.output}, {"-baseline", o.baseline}, {"-write-baseline", o.writeBaseline}}
+	for i, a := range files {
+		for _, b := range files[i+1:] {
+			if a.name == "" || b.name == "" || !atomicfile.SameFile(a.name, b.name) {
+				continue
+			}
+			if a.flag == "-o" {
+				return usagef("%s and %s name the same file %s: the report would overwrite the baseline; write the report elsewhere", a.flag, b.flag, b.name)
+			}
+			return usagef("%s and %s name the same file %s: write the baseline in one run, compare with it in later ones", a.flag, b.flag, b.name)
+		}
 	}
 	return nil
 }

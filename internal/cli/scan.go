@@ -38,6 +38,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if err != nil {
 		return ExitUsage, err
 	}
+	if err := o.checkFiles(); err != nil {
+		return ExitUsage, err
+	}
 	_, tests, err := preflightConfig(a, root, o.testsFlagSet)
 	if err != nil {
 		return ExitUsage, err
@@ -78,6 +81,13 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	r := s.report()
 	code := ExitClean
 	switch {
+	case o.writeBaseline != "" && len(r.Errors) > 0:
+		// A baseline of a partial scan would drop the violations of the
+		// packages that failed, which would then be "new" on the next
+		// run: keep the old one.
+		fmt.Fprintf(stderr, "jwtssot: did not write baseline %s: %d packages could not be checked (listed below); "+
+			"fix them or leave them out of the patterns, then write it again; the baseline on disk is unchanged\n",
+			o.writeBaseline, len(r.Errors))
 	case o.writeBaseline != "":
 		if err := baseline.Write(o.writeBaseline, r.Violations); err != nil {
 			return ExitUsage, fmt.Errorf("writing baseline %s: %w", o.writeBaseline, err)
@@ -187,7 +197,23 @@ func (s *scanState) violation(p *packages.Package, f analyzer.Finding) report.Vi
 		v.EndLine, v.EndColumn = v.Line, v.Column
 	}
 	v.SourceLine = s.line(pos.Filename, pos.Line)
+	v.Home = moduleRelative(p.Module, pos.Filename)
 	return v
+}
+
+// moduleRelative names a file by its module and its path in the module,
+// which do not depend on the directory a scan runs in: the fingerprints
+// hash it, so a baseline written from the module root matches a scan run
+// with -C from elsewhere, or from a subdirectory.
+func moduleRelative(m *packages.Module, filename string) string {
+	if m == nil || m.Dir == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(m.Dir, filename)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return m.Path + "/" + filepath.ToSlash(rel)
 }
 
 // relative is filename relative to the scan root, slash-separated.

@@ -8,15 +8,20 @@ import (
 )
 
 // Fingerprint gives each violation an identity that survives edits which
-// only move it: it hashes the rule, file, enclosing function, symbol and the
-// violation's source line with its whitespace normalized, never its line
-// number. Identical violations in one function are told apart by an
+// only move it: it hashes the rule, file (by module and path in the module,
+// see Violation.Home), enclosing function, symbol and the violation's source
+// line with its whitespace normalized, never its line number nor the
+// directory the scan ran in. Identical violations in one function are told apart by an
 // occurrence index, in source order. vs must be sorted (see Sort).
 func Fingerprint(vs []Violation) {
 	seen := map[string]int{}
 	for i := range vs {
 		v := &vs[i]
-		key := strings.Join([]string{v.Rule, v.File, v.Function, v.Symbol, normalizeLine(v.SourceLine)}, "\x00")
+		file := v.Home
+		if file == "" {
+			file = v.File
+		}
+		key := strings.Join([]string{v.Rule, file, v.Function, v.Symbol, normalizeLine(v.SourceLine)}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))

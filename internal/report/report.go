@@ -47,6 +47,11 @@ type Violation struct {
 	// SourceLine is the text of the violation's line, which the
 	// fingerprint hashes; it is not part of the report.
 	SourceLine string `json:"-"`
+	// Home names the file by its module path and its path in the module
+	// ("example.com/app/internal/x.go"), which the fingerprint hashes
+	// instead of File, so that it does not depend on where the scan ran;
+	// "" falls back to File.
+	Home string `json:"-"`
 }
 
 // Summary counts the violations reported (with a baseline: the new ones).

@@ -16,7 +16,7 @@ const (
 	srcRoot      = "%SRCROOT%"
 	// fingerprintKey names jwtssot's line-independent fingerprint among
 	// partialFingerprints; the "/v1" changes if its recipe ever does.
-	fingerprintKey = "jwtssotFingerprint/v1"
+	fingerprintKey = "jwtssotFingerprint/v2"
 )
 
 type sarifLog struct {
