@@ -60,12 +60,12 @@ var keyTable = map[string][]KeyUse{
 	"github.com/lestrrat-go/jwx/jwk.ParseKey": {SecretKey},
 	"github.com/lestrrat-go/jwx/jwk.New":      {SecretKey},
 	// kataras/jwt's PEM helpers.
-	"github.com/kataras/jwt.ParsePrivateKeyRSA":     {SecretKey},
-	"github.com/kataras/jwt.ParsePrivateKeyECDSA":   {SecretKey},
-	"github.com/kataras/jwt.ParsePrivateKeyEdDSA":   {SecretKey},
-	"github.com/kataras/jwt.ParsePublicKeyRSA":      {PublicKey},
-	"github.com/kataras/jwt.ParsePublicKeyECDSA":    {PublicKey},
-	"github.com/kataras/jwt.ParsePublicKeyEdDSA":    {PublicKey},
+	"github.com/kataras/jwt.ParsePrivateKeyRSA":   {SecretKey},
+	"github.com/kataras/jwt.ParsePrivateKeyECDSA": {SecretKey},
+	"github.com/kataras/jwt.ParsePrivateKeyEdDSA": {SecretKey},
+	"github.com/kataras/jwt.ParsePublicKeyRSA":    {PublicKey},
+	"github.com/kataras/jwt.ParsePublicKeyECDSA":  {PublicKey},
+	"github.com/kataras/jwt.ParsePublicKeyEdDSA":  {PublicKey},
 }
 
 // A KeyTableEntry is one function of the key table, for docs.
