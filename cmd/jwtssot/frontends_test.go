@@ -128,6 +128,43 @@ func runIn(t *testing.T, dir string, env []string, name string, args ...string) 
 // that leave the config to discovery (or $JWTSSOT_CONFIG).
 func golangciLines(t *testing.T, bin, dir string, env, patterns []string) []string {
 	t.Helper()
+	out, errOut, code := golangciRun(t, bin, dir, env, patterns)
+	if code > 1 {
+		t.Fatalf("golangci-lint exited %d:\n%s", code, errOut)
+	}
+	var report struct {
+		Issues []struct {
+			Text string
+			Pos  struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	// The JSON report comes first on stdout; golangci-lint's text summary
+	// may follow it.
+	if err := json.NewDecoder(strings.NewReader(out)).Decode(&report); err != nil {
+		t.Fatalf("golangci-lint's JSON: %v\n%.300s", err, out)
+	}
+	var got []finding
+	for _, is := range report.Issues {
+		name := is.Pos.Filename
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, name)
+		}
+		rel, err := filepath.Rel(dir, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, finding{File: filepath.ToSlash(rel), Line: is.Pos.Line, Column: is.Pos.Column, Message: is.Text})
+	}
+	return lines(got)
+}
+
+// golangciRun runs golangci-lint with only the jwtssot plugin enabled,
+// its settings left to discovery, and JSON output.
+func golangciRun(t *testing.T, bin, dir string, env, patterns []string) (stdout, stderr string, code int) {
+	t.Helper()
 	cfg := `version: "2"
 linters:
   default: none
@@ -153,26 +190,13 @@ issues:
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
 	var exit *exec.ExitError
-	if err != nil && (!errors.As(err, &exit) || exit.ExitCode() > 1) {
-		t.Fatalf("golangci-lint: %v\n%s", err, errOut.String())
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatal(err)
 	}
-	var report struct {
-		Issues []struct {
-			Text string
-			Pos  struct {
-				Filename     string
-				Line, Column int
-			}
-		}
-	}
-	if err := json.Unmarshal(out.Bytes(), &report); err != nil {
-		t.Fatalf("golangci-lint's JSON: %v\n%s", err, out.String())
-	}
-	var got []finding
-	for _, is := range report.Issues {
-		got = append(got, finding{File: filepath.ToSlash(is.Pos.Filename), Line: is.Pos.Line, Column: is.Pos.Column, Message: is.Text})
-	}
-	return lines(got)
+	return out.String(), errOut.String(), code
 }
 
 // TestOddConfigs: a config file that is not a readable YAML mapping of
@@ -215,12 +239,9 @@ func TestOddConfigs(t *testing.T) {
 				t.Errorf("go vet says it %d times:\n%s", n, vet.stderr)
 			}
 			if gcl != "" {
-				cmd := exec.Command(gcl, "run", "--output.json.path=stdout", "./...")
-				cmd.Dir = dir
-				cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off")
-				out, err := cmd.CombinedOutput()
-				if err == nil || !strings.Contains(string(out), tc.want) {
-					t.Errorf("golangci-lint: %v, output %q; want a failure saying %q", err, out, tc.want)
+				out, errOut, code := golangciRun(t, gcl, dir, []string{"GOWORK=off"}, []string{"./..."})
+				if code < 2 || !strings.Contains(errOut, tc.want) {
+					t.Errorf("golangci-lint: exit %d, stderr %q, stdout %.200q; want a failure saying %q", code, errOut, out, tc.want)
 				}
 			}
 		})
