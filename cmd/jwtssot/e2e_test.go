@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -354,5 +355,27 @@ func TestWorkspace(t *testing.T) {
 	}
 	if r.code != 1 || !files["app"] || !files["tools"] {
 		t.Errorf("exit %d, violations in %v; want both workspace modules\n%s", r.code, files, r.stderr)
+	}
+}
+
+// TestGoCommandErrors: when the go command cannot list the packages, its
+// own reason reaches the user, with exit status 2.
+func TestGoCommandErrors(t *testing.T) {
+	dir := module(t, "clean")
+	cmd := exec.Command(os.Args[0], "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "JWTSSOT_TEST_MAIN=1", "GOCACHE=off")
+	r := run(t, cmd)
+	if r.code != 2 || !strings.Contains(r.stderr, "build cache is disabled by GOCACHE=off") {
+		t.Errorf("GOCACHE=off: exit %d, stderr %q", r.code, r.stderr)
+	}
+	other := jwtssot(t, dir, "../"+filepath.Base(module(t, "app"))+"/...")
+	if other.code != 2 || !strings.Contains(other.stderr, "is outside the module jwtssot runs in") ||
+		!strings.Contains(other.stderr, "does not contain main module") {
+		t.Errorf("a pattern of another module: exit %d, stderr %q", other.code, other.stderr)
+	}
+	late := jwtssot(t, module(t, "app"), "./...", "-format", "json")
+	if late.code != 1 || !strings.HasPrefix(late.stdout, "{") {
+		t.Errorf("flags after the patterns: exit %d, stdout %.40q, stderr %q", late.code, late.stdout, late.stderr)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,5 +105,37 @@ func TestBaselinePortable(t *testing.T) {
 		if r.code != 0 || rep.Baseline == nil || rep.Baseline.New != 0 || rep.Baseline.Fixed != 0 {
 			t.Errorf("%v in %s: exit %d, baseline %+v; want every violation known", run.args, run.dir, r.code, rep.Baseline)
 		}
+	}
+}
+
+// TestAuthScopes: the report says which packages are auth, and every
+// nested config that changes that, so an exemption is never silent.
+func TestAuthScopes(t *testing.T) {
+	ws := extract(t, "workspace")
+	a := filepath.Join(ws, "a")
+	r := jwtssot(t, a, "./...")
+	for _, want := range []string{"Auth packages: ./auth/... (.jwtssot.yaml)", "svc/x/: ./xauth/... (svc/x/.jwtssot.yaml, tests: true)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the text summary lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	var rep struct {
+		Summary struct {
+			Auth []struct {
+				Dir, Config string
+				Patterns    []string
+				Tests       bool
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(jwtssot(t, a, "-format", "json", "./...").stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.Summary.Auth; len(got) != 2 || got[1].Dir != "svc/x" || !got[1].Tests || got[1].Patterns[0] != "./xauth/..." {
+		t.Errorf("summary.auth = %+v", got)
+	}
+	flags := jwtssot(t, a, "-auth", "./api", "./...")
+	if !strings.Contains(flags.stdout, "Auth packages: ./api (-auth)") || strings.Contains(flags.stdout, "svc/x/:") {
+		t.Errorf("-auth replaces every config's auth:\n%s", flags.stdout)
 	}
 }

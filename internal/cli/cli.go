@@ -44,6 +44,9 @@ type options struct {
 	// testsFlagSet records -tests on the command line, which decides
 	// whether test packages are listed whatever the config files say.
 	testsFlagSet bool
+	// authFlag is -auth's value, which replaces every config's auth.
+	authFlag    string
+	authFlagSet bool
 }
 
 // usageError is a problem with how jwtssot was called: exit status 2.
@@ -71,7 +74,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	var o options
 	fs := newFlagSet(&o, a)
 	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
+	patterns, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(stdout, fs)
 			return ExitClean
@@ -79,10 +83,14 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jwtssot: %v\nRun 'jwtssot -h' for usage.\n", err)
 		return ExitUsage
 	}
-	o.patterns = fs.Args()
+	o.patterns = patterns
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "tests" || f.Name == a.Name+".tests" {
+		switch f.Name {
+		case "tests", a.Name + ".tests":
 			o.testsFlagSet = true
+		case "auth", a.Name + ".auth":
+			o.authFlag = f.Value.String()
+			o.authFlagSet = true
 		}
 	})
 	switch {
@@ -110,6 +118,31 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
 	}
 	return code
+}
+
+// parseInterspersed parses flags wherever they are among the package
+// patterns (jwtssot ./... -format json), as users type them; after "--"
+// every argument is a pattern.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var patterns []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(patterns, rest...), nil // flag stopped at "--"
+		}
+		i := 0
+		for i < len(rest) && (!strings.HasPrefix(rest[i], "-") || rest[i] == "-") {
+			i++
+		}
+		patterns = append(patterns, rest[:i]...)
+		if i == len(rest) {
+			return patterns, nil
+		}
+		args = rest[i:]
+	}
 }
 
 // check validates flag values that parsing cannot.

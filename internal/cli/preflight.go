@@ -2,6 +2,8 @@ package cli
 
 import (
 	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,13 +78,105 @@ func patternErrors(roots []*packages.Package) error {
 		switch {
 		case strings.Contains(msg, "does not contain modules listed in go.work"):
 			return usagef("pattern %q is outside the workspace's modules; pass the pattern work (every package of the go.work modules) or ./<module>/...", p.ID)
-		case strings.Contains(msg, "does not contain main module"), strings.Contains(msg, "go.mod file not found"):
+		case strings.Contains(msg, "go.mod file not found"):
 			wd, _ := os.Getwd()
 			return usagef("%s is not in a Go module (no go.mod here or above); run jwtssot from a module root or pass -C <module dir>", wd)
+		case strings.Contains(msg, "does not contain main module") && !inModule():
+			wd, _ := os.Getwd()
+			return usagef("%s is not in a Go module (no go.mod here or above); run jwtssot from a module root or pass -C <module dir>", wd)
+		case strings.Contains(msg, "does not contain main module"):
+			return usagef("pattern %q is outside the module jwtssot runs in (the go command: %s); run jwtssot in that pattern's module, with -C <its directory>", p.ID, msg)
 		case strings.Contains(msg, "no such file or directory"), strings.Contains(msg, "matched no packages"),
 			strings.Contains(msg, "cannot find module providing package"), strings.Contains(msg, "is not in std"):
 			return usagef("pattern %q matched no packages (%s); pass patterns relative to the module root, such as ./...", p.ID, msg)
 		}
 	}
 	return nil
+}
+
+// authScopes says which packages are auth for the report: the config in
+// effect at the scan root, then each config below it, which replaces it in
+// its subtree (or one scope for -auth or a named config file, which apply
+// everywhere).
+func authScopes(set *config.Set, root string, o *options) []report.AuthScope {
+	rel := func(p string) string {
+		if r, err := filepath.Rel(root, p); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(p)
+	}
+	scope := func(f config.File) report.AuthScope {
+		patterns := slices.Clone(f.Config.Auth)
+		if patterns == nil {
+			patterns = []string{}
+		}
+		return report.AuthScope{Dir: rel(filepath.Dir(f.Path)), Config: rel(f.Path), Patterns: patterns, Tests: f.Config.TestsOn()}
+	}
+	var scopes []report.AuthScope
+	switch {
+	case set.Explicit != "":
+		for _, f := range set.Files {
+			if f.Path == set.Explicit {
+				s := scope(f)
+				s.Dir = "."
+				scopes = append(scopes, s)
+			}
+		}
+	default:
+		rootScope := report.AuthScope{Dir: ".", Patterns: []string{}}
+		for _, f := range set.Files {
+			dir := filepath.Dir(f.Path)
+			switch r := rel(dir); {
+			case r == "." || strings.HasPrefix(r, ".."):
+				// A file at or above the root: the nearest one applies.
+				if inside(root, dir) && (rootScope.Config == "" || len(dir) > len(filepath.Dir(filepath.Join(root, rootScope.Config)))) {
+					rootScope = scope(f)
+					rootScope.Dir = "."
+				}
+			default:
+				scopes = append(scopes, scope(f))
+			}
+		}
+		scopes = append([]report.AuthScope{rootScope}, scopes...)
+	}
+	if o.authFlagSet {
+		patterns := []string{}
+		for _, p := range strings.Split(o.authFlag, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				patterns = append(patterns, p)
+			}
+		}
+		return []report.AuthScope{{Dir: ".", Config: "-auth", Patterns: patterns, Tests: len(scopes) > 0 && scopes[0].Tests}}
+	}
+	return scopes
+}
+
+// inside reports whether dir is root or one of its parents.
+func inside(root, dir string) bool {
+	r, err := filepath.Rel(dir, root)
+	return err == nil && !strings.HasPrefix(r, "..")
+}
+
+// inModule reports whether the working directory is in a Go module or a
+// go.work workspace.
+func inModule() bool {
+	if w := os.Getenv("GOWORK"); w != "" && w != "off" {
+		return true
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return false
+	}
+	for d := wd; ; {
+		for _, name := range []string{"go.mod", "go.work"} {
+			if fi, err := os.Stat(filepath.Join(d, name)); err == nil && !fi.IsDir() {
+				return true
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return false
+		}
+		d = parent
+	}
 }

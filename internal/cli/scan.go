@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -41,9 +42,10 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if err := o.checkFiles(); err != nil {
 		return ExitUsage, err
 	}
-	_, tests, err := preflightConfig(a, root, o.testsFlagSet)
+	set, tests, err := preflightConfig(a, root, o.testsFlagSet)
 	if err != nil {
-		return ExitUsage, err
+		// Name the files as the user would: relative to where the scan runs.
+		return ExitUsage, errors.New(strings.ReplaceAll(err.Error(), root+string(filepath.Separator), ""))
 	}
 	var base *baseline.File
 	if o.baseline != "" {
@@ -61,6 +63,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, err
 	}
 	if len(g.Roots) == 0 {
+		if msg := load.GoListError(ctx, load.Config{Patterns: o.patterns, Tests: tests, Tags: o.tags}); msg != "" {
+			return ExitUsage, usagef("the go command failed to list %s:\n%s", quotePatterns(o.patterns), msg)
+		}
 		return ExitUsage, usagef("%s matched no packages; run jwtssot in a Go module (or with -C dir) and pass package patterns such as ./...", quotePatterns(o.patterns))
 	}
 
@@ -76,9 +81,10 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 
 	if len(s.configErrs) > 0 {
-		return ExitUsage, errors.Join(s.configErrs...)
+		return ExitUsage, errors.New(s.relativeIn(errors.Join(s.configErrs...).Error()))
 	}
 	r := s.report()
+	r.Summary.Auth = authScopes(set, root, o)
 	code := ExitClean
 	switch {
 	case o.writeBaseline != "" && len(r.Errors) > 0:
@@ -104,6 +110,11 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 	if len(r.Errors) > 0 {
 		code = ExitLoad
+		if slices.Contains(strings.Split(o.tags, ","), "ignore") {
+			fmt.Fprintln(stderr, "jwtssot: -tags ignore also selects the files of the standard library and of other "+
+				"modules marked //go:build ignore (code generators, no part of any package), which do not compile; "+
+				"give the files you mean a tag of their own")
+		}
 	}
 	if err := writeReport(o, r, stdout, stderr); err != nil {
 		return ExitUsage, err

@@ -34,6 +34,7 @@ import (
 	"go/types"
 	"math"
 	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"sort"
@@ -514,11 +515,58 @@ func toPackagesError(err error) packages.Error {
 
 // CompilerMessage is the first error of a go command message, without the
 // "# pkg" header lines the go command puts before the compiler's output.
+//
+// The go command continues a message on lines indented with a tab ("to add
+// it:\n\tgo get example.com/x"): those stay, joined with a space.
 func CompilerMessage(msg string) string {
+	var first string
 	for line := range strings.SplitSeq(msg, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			return line
+		switch {
+		case first == "":
+			if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
+				first = t
+			}
+		case strings.HasPrefix(line, "\t"):
+			first += " " + strings.TrimSpace(line)
+		default:
+			return first
 		}
 	}
-	return strings.TrimSpace(msg)
+	if first == "" {
+		return strings.TrimSpace(msg)
+	}
+	return first
+}
+
+// GoListError runs `go list` as List would, without -e, to get the go
+// command's own error when List found nothing: go/packages turns some of
+// its failures (a build cache it cannot use, a pattern it cannot read) into
+// an empty result. It returns the error's first lines, or "".
+func GoListError(ctx context.Context, cfg Config) string {
+	args := []string{"list", "-export", "-f", "{{.ImportPath}}"}
+	if cfg.Tests {
+		args = append(args, "-test")
+	}
+	if cfg.Tags != "" {
+		args = append(args, "-tags="+cfg.Tags)
+	}
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	args = append(args, "--")
+	args = append(args, patterns...)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = cfg.Dir
+	cmd.Env = cfg.Env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err == nil {
+		return ""
+	}
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if len(lines) > 6 {
+		lines = append(lines[:6], "...")
+	}
+	return strings.Join(lines, "\n")
 }

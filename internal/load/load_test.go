@@ -81,3 +81,15 @@ func TestGenerations(t *testing.T) {
 		}
 	}
 }
+
+func TestCompilerMessage(t *testing.T) {
+	for in, want := range map[string]string{
+		"# example.com/a\na.go:1:2: undefined: x\na.go:2:3: other": "a.go:1:2: undefined: x",
+		"missing go.sum entry for module providing package x (imported by y); to add it:\n\tgo get y\nnext": "missing go.sum entry for module providing package x (imported by y); to add it: go get y",
+		"  plain  ": "plain",
+	} {
+		if got := CompilerMessage(in); got != want {
+			t.Errorf("CompilerMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

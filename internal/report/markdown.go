@@ -26,6 +26,20 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(bw, "Baseline `%s`: %d known violations remain, %d new, %d fixed.\n", mdCell(b.File), b.Known, b.New, b.Fixed)
 	}
+	for i, a := range s.Auth {
+		patterns := "none"
+		if len(a.Patterns) > 0 {
+			patterns = "`" + mdCell(strings.Join(a.Patterns, "`, `")) + "`"
+		}
+		if i == 0 {
+			fmt.Fprintf(bw, "Auth packages: %s", patterns)
+		} else {
+			fmt.Fprintf(bw, "; below `%s/`: %s", mdCell(a.Dir), patterns)
+		}
+		if i == len(s.Auth)-1 {
+			fmt.Fprintln(bw, ".")
+		}
+	}
 	if s.Total > 0 {
 		fmt.Fprintf(bw, "\n| Rule | Violations |\n|---|---:|\n")
 		for _, rk := range rankRules(s.ByRule) {

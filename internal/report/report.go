@@ -62,6 +62,19 @@ type Summary struct {
 	ByFunction []FunctionCount `json:"by_function"`
 	Packages   int             `json:"packages"` // packages scanned
 	Files      int             `json:"files"`    // Go files scanned
+	// Auth lists the auth packages in effect and where they come from:
+	// the config of the scan root, then every nested config, which
+	// replaces it below its directory, so no exemption is silent.
+	Auth []AuthScope `json:"auth"`
+}
+
+// An AuthScope is the auth packages a config file declares for the
+// packages below its directory.
+type AuthScope struct {
+	Dir      string   `json:"dir"`    // the directory the config applies below, relative to the scan root ("." for all)
+	Config   string   `json:"config"` // the config file, relative to the scan root; "" if none
+	Patterns []string `json:"patterns"`
+	Tests    bool     `json:"tests"`
 }
 
 // FunctionCount is the number of violations in one function: a function

@@ -108,6 +108,7 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 			}
 		}
 	}
+	writeTextAuth(w, s.Auth)
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "\nBaseline %s: %d known violations remain, %d new, %d fixed since it was written\n",
 			b.File, b.Known, b.New, b.Fixed)
@@ -117,6 +118,32 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 		for _, e := range r.Errors {
 			fmt.Fprintf(w, "  %s: %s\n", e.Package, e.Message)
 		}
+	}
+}
+
+// writeTextAuth says which packages are auth: the scan root's patterns and
+// each nested config that replaces them in its subtree.
+func writeTextAuth(w io.Writer, scopes []AuthScope) {
+	for i, a := range scopes {
+		patterns := "none (every JWT use is a violation)"
+		if len(a.Patterns) > 0 {
+			patterns = strings.Join(a.Patterns, ", ")
+		}
+		from := "no config file"
+		if a.Config != "" {
+			from = a.Config
+		}
+		if a.Tests {
+			from += ", tests: true"
+		}
+		if i == 0 {
+			fmt.Fprintf(w, "\nAuth packages: %s (%s)\n", patterns, from)
+			continue
+		}
+		if i == 1 {
+			fmt.Fprintln(w, "Configs below the scan root replace that in their directory:")
+		}
+		fmt.Fprintf(w, "  %s/: %s (%s)\n", a.Dir, patterns, from)
 	}
 }
 
