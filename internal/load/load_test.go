@@ -84,7 +84,7 @@ func TestGenerations(t *testing.T) {
 
 func TestCompilerMessage(t *testing.T) {
 	for in, want := range map[string]string{
-		"# example.com/a\na.go:1:2: undefined: x\na.go:2:3: other": "a.go:1:2: undefined: x",
+		"# example.com/a\na.go:1:2: undefined: x\na.go:2:3: other":                                          "a.go:1:2: undefined: x",
 		"missing go.sum entry for module providing package x (imported by y); to add it:\n\tgo get y\nnext": "missing go.sum entry for module providing package x (imported by y); to add it: go get y",
 		"  plain  ": "plain",
 	} {
