@@ -86,7 +86,9 @@ type Finding struct {
 	Function string // enclosing function, e.g. "(*Server).login"; "" at package level
 }
 
-// Result is the analyzer's result for one package.
+// Result is the analyzer's result for one package: its findings, and its
+// JWT operations for the inventory.
 type Result struct {
 	Findings []Finding
+	Sites    []Site
 }

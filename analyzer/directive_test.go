@@ -19,7 +19,7 @@ var directiveCases = []struct {
 	{"//jwtssot:ignore all   spaced    out  ", true, []string{"all"}, ""},
 	{"//jwtssot:ignore ,call, leading and trailing commas", true, []string{"call"}, ""},
 	{"//jwtssot:ignore call", true, nil, "directive has no reason: say why, e.g. //jwtssot:ignore call legacy service"},
-	{"//jwtssot:ignore calls typo", true, nil, `directive names unknown rule "calls" (rules: import, call, hardcoded-secret, secret-access, directive, or all)`},
+	{"//jwtssot:ignore calls typo", true, nil, `directive names unknown rule "calls" (rules: import, call, hardcoded-secret, secret-access, directive, insecure-parse, or all)`},
 	{"//jwtssot:ignore", true, nil, "directive names no rule"},
 	{"//jwtssot:ignore , reason", true, nil, "directive names no rule"},
 	{"//jwtssot:skip call reason", true, nil, "unknown directive jwtssot:skip (want //jwtssot:ignore <rule|all> <reason>)"},

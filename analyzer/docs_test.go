@@ -87,6 +87,11 @@ func TestRuleExamples(t *testing.T) {
 				dir = "src/example.com/app/internal/auth/examples/" + r.ID + "/" + kind
 			}
 			dirOf[r.ID+"/"+kind] = dir
+			if !rules.OnByDefault(r.ID) {
+				// A rule that is off by default runs in its examples' own
+				// config, which turns it on (and keeps the auth packages).
+				files[dir+"/.jwtssot.yaml"] = "auth: [example.com/app/internal/auth/...]\nenable: [" + r.ID + "]\n"
+			}
 			files[dir+"/example.go"] = src
 		}
 	}

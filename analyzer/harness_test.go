@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"go/scanner"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -47,7 +49,7 @@ var testdataPackages = sync.OnceValues(func() ([]*packages.Package, error) {
 		Dir:   gopath,
 		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
 	}
-	pkgs, err := packages.Load(cfg, "app/...", "noauth", "variants/...", "flowcases/...")
+	pkgs, err := packages.Load(cfg, "app/...", "noauth", "variants/...", "flowcases/...", "inventory/...")
 	if err != nil {
 		return nil, err
 	}
@@ -327,5 +329,49 @@ func TestHarnessFails(t *testing.T) {
 	runHarness(&r, b, selectPackages(t, "flowcases/auth"))
 	if !slices.ContainsFunc(r.errs, func(e string) bool { return strings.Contains(e, "unexpected diagnostic: import of JWT library") }) {
 		t.Errorf("unexpected diagnostics were not reported:\n%s", strings.Join(r.errs, "\n"))
+	}
+}
+
+// TestInventorySites checks what the analyzer records of each JWT
+// operation: the operation, the algorithms, the claim checks and where the
+// key comes from.
+func TestInventorySites(t *testing.T) {
+	a, err := analyzer.New(analyzer.Config{Auth: []string{"inventory/auth"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := driver.NewFacts()
+	got := map[string]analyzer.Site{} // "pkg.Function op" -> site
+	for _, p := range importOrder(selectPackages(t, "inventory/...")) {
+		res, err := facts.Run(a, &driver.Package{Fset: p.Fset, Files: p.Syntax, Types: p.Types, TypesInfo: p.TypesInfo,
+			Sizes: p.TypesSizes, Module: &analysis.Module{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range res.Value.(*analyzer.Result).Sites {
+			got[p.Types.Name()+"."+s.Function+" "+s.Op] = s
+		}
+	}
+	for key, want := range map[string]analyzer.Site{
+		"auth.Sign sign":               {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET", InAuth: true},
+		"auth.Verify parse":            {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, ExpirationRequired: true, Audience: "api", KeySource: "env", KeyDetail: "APP_JWT_SECRET", InAuth: true},
+		"auth.VerifyRSA parse":         {Algorithms: []string{"RS256"}, AlgorithmsRestricted: true, Leeway: "30 * time.Second", KeySource: "parameter", KeyDetail: "VerifyRSA", InAuth: true},
+		"handlers.verify parse":        {KeySource: "env", KeyDetail: "APP_JWT_SECRET"},
+		"handlers.verifyChecked parse": {Algorithms: []string{"HMAC family"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET"},
+		"handlers.peek decode":         {Unverified: true, KeySource: "unknown"},
+		"handlers.sign sign":           {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "sign"},
+	} {
+		s, ok := got[key]
+		if !ok {
+			t.Errorf("no site %s; sites: %v", key, slices.Sorted(maps.Keys(got)))
+			continue
+		}
+		s.Pos, s.Function, s.Op, s.Library, s.Symbol = 0, "", "", "", ""
+		if !reflect.DeepEqual(s, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", key, s, want)
+		}
+	}
+	if len(got) != 7 {
+		t.Errorf("%d sites, want 7: %v", len(got), slices.Sorted(maps.Keys(got)))
 	}
 }

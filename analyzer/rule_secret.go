@@ -293,6 +293,7 @@ func (c *checker) resolve() {
 	c.checkSecretReads()
 	c.propagateKeys()
 	c.markNameLits()
+	c.resolveSites()
 	seen := [2]map[flow.Node]bool{{}, {}} // by sinks, by named sources
 	for _, s := range c.sinks {
 		c.reportLiterals(s, seen[0])

@@ -68,6 +68,9 @@ type checker struct {
 	initializers []initializer         // package-level declarations' values
 	callers      map[*ast.CallExpr]*types.Func
 
+	pending []pendingSite // JWT operations met by the walk
+	sites   []Site        // the same, resolved: the inventory
+
 	candidates []Finding
 	secretLits map[token.Pos]bool // literals already reported as hardcoded-secret
 }
@@ -235,22 +238,32 @@ func (c *checker) report(rule string, pos, end token.Pos, symbol, body string) {
 }
 
 // finish applies the directives, reports what survives, and returns it as
-// the pass's Result.
+// the pass's Result, with the package's JWT operations.
 func (c *checker) finish() *Result {
 	findings := c.applyDirectives()
 	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Pos < findings[j].Pos })
+	for i := range c.sites {
+		c.sites[i].Function = c.functionAt(c.sites[i].Pos)
+	}
 	for i := range findings {
 		f := &findings[i]
-		if fs := c.files[c.pass.Fset.File(f.Pos)]; fs != nil {
-			if fs.funcs == nil {
-				fs.funcs = newFuncIndex(fs.cursor.Node().(*ast.File))
-			}
-			f.Function = fs.funcs.enclosing(f.Pos)
-		}
+		f.Function = c.functionAt(f.Pos)
 		c.pass.Report(analysis.Diagnostic{
 			Pos: f.Pos, End: f.End, Category: f.Rule, Message: f.Message,
 			URL: rules.DocsURL + "/" + f.Rule + ".md",
 		})
 	}
-	return &Result{Findings: findings}
+	return &Result{Findings: findings, Sites: c.sites}
+}
+
+// functionAt names the top-level function around pos.
+func (c *checker) functionAt(pos token.Pos) string {
+	fs := c.files[c.pass.Fset.File(pos)]
+	if fs == nil {
+		return ""
+	}
+	if fs.funcs == nil {
+		fs.funcs = newFuncIndex(fs.cursor.Node().(*ast.File))
+	}
+	return fs.funcs.enclosing(pos)
 }

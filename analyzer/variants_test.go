@@ -87,6 +87,13 @@ var variants = []variant{
 		patterns: []string{"flowcases/..."},
 	},
 	{
+		// The inventory's cases, with insecure-parse turned on.
+		name:     "inventory",
+		cfg:      analyzer.Config{Auth: []string{"inventory/auth"}, Enable: []string{"insecure-parse"}},
+		flags:    map[string]string{"auth": "inventory/auth", "enable": "insecure-parse"},
+		patterns: []string{"inventory/..."},
+	},
+	{
 		name:     "overlay",
 		cfg:      analyzer.Config{Disable: []string{"call"}},
 		flags:    map[string]string{"disable": "call"},
@@ -135,7 +142,7 @@ func TestVariants(t *testing.T) {
 func TestFlagNames(t *testing.T) {
 	var names []string
 	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	want := "config auth libraries tests disable exclude replacements secret-names"
+	want := "config auth libraries tests disable enable exclude replacements secret-names"
 	if got := strings.Join(names, " "); !sameWords(got, want) {
 		t.Errorf("flags: %s; want %s", got, want)
 	}
@@ -163,7 +170,7 @@ func sameWords(a, b string) bool {
 
 func TestFlagErrors(t *testing.T) {
 	for _, tc := range []struct{ flag, value, want string }{
-		{"disable", "call,nope", `unknown rule "nope" (rules: import, call, hardcoded-secret, secret-access, directive)`},
+		{"disable", "call,nope", `unknown rule "nope" (rules: import, call, hardcoded-secret, secret-access, directive, insecure-parse)`},
 		{"auth", "/home/me/app/auth", `package pattern "/home/me/app/auth" is a file path`},
 		{"libraries", "https://github.com/acme/jwt", `"https://github.com/acme/jwt" is not an import path prefix`},
 		{"exclude", "a/[b", `"a/[b" is not a valid file glob`},

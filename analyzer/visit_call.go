@@ -29,6 +29,7 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		case c.s.Libs.Match(fn.Pkg().Path()) != "":
 			c.markUsesJWT(cur)
 			c.librarySinks(call, fn)
+			c.noteSite(call, fn)
 		case fn.Pkg() != c.pass.Pkg:
 			c.factSinks(cur, call, fn)
 		}

@@ -37,6 +37,9 @@ type Config struct {
 	Tests *bool `json:"tests,omitempty" yaml:"tests"`
 	// Disable lists rule ids to turn off.
 	Disable []string `json:"disable,omitempty" yaml:"disable"`
+	// Enable lists rule ids to turn on that are off by default
+	// (insecure-parse). Disable wins over Enable.
+	Enable []string `json:"enable,omitempty" yaml:"enable"`
 	// Exclude lists file globs ("**" allowed), relative to the directory of
 	// the config file (or the module root), whose files are not analyzed.
 	Exclude []string `json:"exclude,omitempty" yaml:"exclude"`
@@ -63,7 +66,7 @@ type Replacement struct {
 }
 
 // settingNames lists the config keys in the order docs/config.md gives them.
-var settingNames = []string{"auth", "libraries", "tests", "disable", "exclude", "replacements", "secret-names"}
+var settingNames = []string{"auth", "libraries", "tests", "disable", "enable", "exclude", "replacements", "secret-names"}
 
 // Limits on what a configuration may hold. They are far above any real
 // configuration and keep a hostile or broken one (a 600,000-item list, a
@@ -90,6 +93,9 @@ func (c Config) Overlay(o Config) Config {
 	}
 	if o.Disable != nil {
 		c.Disable = o.Disable
+	}
+	if o.Enable != nil {
+		c.Enable = o.Enable
 	}
 	if o.Exclude != nil {
 		c.Exclude = o.Exclude
@@ -160,6 +166,11 @@ func (c *Config) check() []settingError {
 	for i, id := range c.Disable {
 		if !rules.Known(id) {
 			add("disable", i, "", "unknown rule %q (rules: %s)", id, strings.Join(rules.IDs(), ", "))
+		}
+	}
+	for i, id := range c.Enable {
+		if !rules.Known(id) {
+			add("enable", i, "", "unknown rule %q (rules: %s)", id, strings.Join(rules.IDs(), ", "))
 		}
 	}
 	for i, g := range c.Exclude {

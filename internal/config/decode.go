@@ -299,6 +299,8 @@ func (d *decoder) setting(cfg *Config, k, v *yaml.Node) {
 		cfg.Libraries = d.stringList(name, v)
 	case "disable":
 		cfg.Disable = d.stringList(name, v)
+	case "enable":
+		cfg.Enable = d.stringList(name, v)
 	case "exclude":
 		cfg.Exclude = d.stringList(name, v)
 	case "secret-names":
@@ -364,6 +366,8 @@ func exampleValue(key string) string {
 		return "github.com/acme/jwt"
 	case "disable":
 		return "secret-access"
+	case "enable":
+		return "insecure-parse"
 	case "exclude":
 		return "internal/legacy/**"
 	case "secret-names":

@@ -71,11 +71,11 @@ func TestParseConfigErrors(t *testing.T) {
 		{"unknown key with suggestion", "auht: [./a/...]\n",
 			[]string{`c.yaml:1: auht: unknown setting (did you mean "auth"?)`}},
 		{"unknown key", "colour: red\n",
-			[]string{`c.yaml:1: colour: unknown setting (settings: auth, libraries, tests, disable, exclude, replacements, secret-names)`}},
+			[]string{`c.yaml:1: colour: unknown setting (settings: auth, libraries, tests, disable, enable, exclude, replacements, secret-names)`}},
 		{"scalar for list", "auth: ./internal/auth/...\n",
 			[]string{`c.yaml:1: auth: must be a list, e.g. auth: [./internal/auth/...], not the string "./internal/auth/..."`}},
 		{"bad rule", "disable:\n  - call\n  - secrets\n",
-			[]string{`c.yaml:3: disable[1]: unknown rule "secrets" (rules: import, call, hardcoded-secret, secret-access, directive)`}},
+			[]string{`c.yaml:3: disable[1]: unknown rule "secrets" (rules: import, call, hardcoded-secret, secret-access, directive, insecure-parse)`}},
 		{"bool", "tests: yes please\n", []string{`c.yaml:1: tests: must be true or false, not the string "yes please"`}},
 		{"bad glob", "exclude: [\"a/[b\"]\n", []string{`c.yaml:1: exclude[0]: "a/[b" is not a valid file glob`}},
 		{"bad regexp", "secret-names:\n  - \"(unclosed\"\n",
@@ -90,7 +90,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"replacements not a list", "replacements: {symbol: x}\n",
 			[]string{`c.yaml:1: replacements: must be a list of {symbol, use} objects, not a mapping`}},
 		{"duplicate key", "auth: [a]\nauth: [b]\n", []string{`c.yaml:2: auth: set twice (first on line 1)`}},
-		{"not a mapping", "- auth\n", []string{`c.yaml:1: the settings must be a mapping (auth, libraries, tests, disable, exclude, replacements, secret-names), not a list`}},
+		{"not a mapping", "- auth\n", []string{`c.yaml:1: the settings must be a mapping (auth, libraries, tests, disable, enable, exclude, replacements, secret-names), not a list`}},
 		{"syntax", "auth: [a\n", []string{`c.yaml:1: invalid YAML: did not find expected ',' or ']'`}},
 		{"two problems at once", "auth: [\"\"]\nlibraries: [\"http://x\"]\n",
 			[]string{`c.yaml:1: auth[0]: empty package pattern`, `c.yaml:2: libraries[0]: "http://x" is not an import path prefix (e.g. github.com/acme/jwt)`}},
@@ -121,7 +121,7 @@ func TestLoadConfigFileMissing(t *testing.T) {
 
 func TestCheckRejectsBadSettings(t *testing.T) {
 	err := Config{Disable: []string{"imports"}, Auth: []string{"./ok/..."}}.Check()
-	want := `jwtssot settings: disable[0]: unknown rule "imports" (rules: import, call, hardcoded-secret, secret-access, directive)`
+	want := `jwtssot settings: disable[0]: unknown rule "imports" (rules: import, call, hardcoded-secret, secret-access, directive, insecure-parse)`
 	if err == nil || err.Error() != want {
 		t.Errorf("New: got %v, want %s", err, want)
 	}

@@ -25,6 +25,7 @@ func BindFlags(fs *flag.FlagSet, c *Config) {
 		{"auth", "comma-separated auth package patterns (./internal/auth/... or import paths)"},
 		{"libraries", "comma-separated import-path prefixes of extra JWT libraries"},
 		{"disable", "comma-separated rule ids to turn off"},
+		{"enable", "comma-separated rule ids to turn on that are off by default (insecure-parse)"},
 		{"exclude", "comma-separated file globs not to analyze"},
 		{"secret-names", "comma-separated regular expressions for names of JWT secrets"},
 	} {
@@ -57,6 +58,8 @@ func (f *settingFlag) String() string {
 		return strings.Join(c.Libraries, ",")
 	case "disable":
 		return strings.Join(c.Disable, ",")
+	case "enable":
+		return strings.Join(c.Enable, ",")
 	case "exclude":
 		return strings.Join(c.Exclude, ",")
 	case "secret-names":

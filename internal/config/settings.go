@@ -8,6 +8,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/rules"
 	"github.com/jwtssot/jwtssot/internal/secretname"
 )
 
@@ -29,6 +30,7 @@ type Settings struct {
 
 	auth         []*pkgPattern
 	disabled     map[string]bool
+	enabled      map[string]bool
 	baseDir      string // exclude globs are relative to it
 	exclude      []string
 	replacements map[string]string // symbolRef.key() -> use
@@ -45,6 +47,7 @@ func Compile(cfg Config, loc Location) *Settings {
 		Libs:            jwtlib.NewMatcher(cfg.Libraries),
 		Tests:           cfg.TestsOn(),
 		disabled:        map[string]bool{},
+		enabled:         map[string]bool{},
 		baseDir:         loc.BaseDir,
 		exclude:         cfg.Exclude,
 		replacements:    map[string]string{},
@@ -55,6 +58,9 @@ func Compile(cfg Config, loc Location) *Settings {
 	}
 	for _, id := range cfg.Disable {
 		s.disabled[id] = true
+	}
+	for _, id := range cfg.Enable {
+		s.enabled[id] = true
 	}
 	for _, r := range cfg.Replacements {
 		s.replacements[splitSymbol(r.Symbol).key()] = strings.TrimSpace(r.Use)
@@ -88,8 +94,11 @@ func (s *Settings) AuthPatterns() []string {
 	return out
 }
 
-// Enabled reports whether a rule is on.
-func (s *Settings) Enabled(rule string) bool { return !s.disabled[rule] }
+// Enabled reports whether a rule is on: on by default or enabled, and not
+// disabled.
+func (s *Settings) Enabled(rule string) bool {
+	return !s.disabled[rule] && (rules.OnByDefault(rule) || s.enabled[rule])
+}
 
 // Excluded reports whether an exclude glob matches filename, taken relative
 // to the config's base directory.

@@ -280,6 +280,10 @@ func (e *Engine) FuncLitResult(lit *ast.FuncLit, m Mode) Node {
 	return &node{}
 }
 
+// Assigned returns the values assigned to a variable, field or constant of
+// the package, in the order the walk met them.
+func (e *Engine) Assigned(obj types.Object) []ast.Expr { return e.assigns[obj] }
+
 // CallsOf returns the calls of a function of the package.
 func (e *Engine) CallsOf(fn *types.Func) []*ast.CallExpr { return e.calls[fn.Origin()] }
 

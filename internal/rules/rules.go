@@ -23,6 +23,7 @@ const (
 	HardcodedSecret = "hardcoded-secret"
 	SecretAccess    = "secret-access"
 	Directive       = "directive"
+	InsecureParse   = "insecure-parse"
 )
 
 // DocsURL is where the rule pages are published; a diagnostic links to
@@ -30,7 +31,14 @@ const (
 const DocsURL = "https://github.com/jwtssot/jwtssot/blob/main/docs/rules"
 
 // order is the order in which reports, docs and -explain list the rules.
-var order = []string{Import, Call, HardcodedSecret, SecretAccess, Directive}
+var order = []string{Import, Call, HardcodedSecret, SecretAccess, Directive, InsecureParse}
+
+// offByDefault are the rules that run only when the enable setting names
+// them: they go beyond the SSOT rule (see their pages).
+var offByDefault = map[string]bool{InsecureParse: true}
+
+// OnByDefault reports whether a rule runs without being enabled.
+func OnByDefault(id string) bool { return Known(id) && !offByDefault[id] }
 
 // A Rule is one rule's metadata, read from its page.
 type Rule struct {

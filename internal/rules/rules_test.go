@@ -11,7 +11,7 @@ import (
 // every page has, messages ending with the rule's tag, and the suppression
 // text every page shares, word for word.
 func TestPages(t *testing.T) {
-	if got := IDs(); !slices.Equal(got, []string{"import", "call", "hardcoded-secret", "secret-access", "directive"}) {
+	if got := IDs(); !slices.Equal(got, []string{"import", "call", "hardcoded-secret", "secret-access", "directive", "insecure-parse"}) {
 		t.Errorf("IDs() = %v", got)
 	}
 	for _, r := range All() {

@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/caarlos0/env/v11"
-	"github.com/golang-jwt/jwt/v5"        // want `import of JWT library`
+	"github.com/golang-jwt/jwt/v5" // want `import of JWT library`
 	"github.com/kelseyhightower/envconfig"
 	envcfg "github.com/sethvargo/go-envconfig"
 	"github.com/spf13/pflag"
@@ -21,8 +21,8 @@ import (
 // Constants and variables of another package, used as keys: reported here,
 // with where they are declared.
 func foreignValues(t *jwt.Token) {
-	_, _ = t.SignedString([]byte(devcfg.DevKey))   // want `call of \(\*jwt.Token\).SignedString` `hardcoded JWT secret "de"… \(19 characters\) from devcfg.DevKey \(devcfg/devcfg.go:8\) used as the key of \(\*jwt.Token\).SignedString`
-	_, _ = t.SignedString(devcfg.Material)         // want `call of \(\*jwt.Token\).SignedString` `hardcoded JWT secret "ma"… \(17 characters\) from devcfg.Material \(devcfg/devcfg.go:11\) used as the key`
+	_, _ = t.SignedString([]byte(devcfg.DevKey))    // want `call of \(\*jwt.Token\).SignedString` `hardcoded JWT secret "de"… \(19 characters\) from devcfg.DevKey \(devcfg/devcfg.go:8\) used as the key of \(\*jwt.Token\).SignedString`
+	_, _ = t.SignedString(devcfg.Material)          // want `call of \(\*jwt.Token\).SignedString` `hardcoded JWT secret "ma"… \(17 characters\) from devcfg.Material \(devcfg/devcfg.go:11\) used as the key`
 	_, _ = t.SignedString([]byte(devcfg.JWTSecret)) // want `call of \(\*jwt.Token\).SignedString`
 	_, _ = t.SignedString([]byte(devcfg.Port))      // want `call of \(\*jwt.Token\).SignedString` `from devcfg.Port`
 }
@@ -41,10 +41,10 @@ func throughAuth(c jwt.Claims, raw string) {
 
 // A helper of another package that reads a setting by its parameter.
 func readsThroughHelpers() {
-	_ = settings.Setting("PARTNER_JWT_SECRET")                                  // want `JWT secret PARTNER_JWT_SECRET read with settings.Setting outside the auth packages`
-	_ = settings.Setting("PORT")                                                // not a secret
+	_ = settings.Setting("PARTNER_JWT_SECRET")                                    // want `JWT secret PARTNER_JWT_SECRET read with settings.Setting outside the auth packages`
+	_ = settings.Setting("PORT")                                                  // not a secret
 	_ = settings.Required("JWT_SECRET", "HS256 signing secret for access tokens") // want `JWT secret JWT_SECRET read with settings.Required`
-	_ = settings.Or("APP_JWT_SECRET", "or-default-secret")                      // want `JWT secret APP_JWT_SECRET read with settings.Or` `hardcoded JWT secret "or"… \(17 characters\) as the fallback for APP_JWT_SECRET`
+	_ = settings.Or("APP_JWT_SECRET", "or-default-secret")                        // want `JWT secret APP_JWT_SECRET read with settings.Or` `hardcoded JWT secret "or"… \(17 characters\) as the fallback for APP_JWT_SECRET`
 }
 
 // keysByID's values are the keys a keyfunc looks up.
@@ -85,7 +85,7 @@ func publicKeys() {
 	_, _ = jwt.ParseECPublicKeyFromPEM([]byte(pubPEM))          // want `call of jwt.ParseECPublicKeyFromPEM`
 	_, _ = jwt.ParseRSAPublicKeyFromPEM([]byte("public-bytes")) // want `call of jwt.ParseRSAPublicKeyFromPEM`
 	var t jwt.Token
-	_, _ = t.SignedString([]byte(jwks))                                 // want `call of \(\*jwt.Token\).SignedString`
+	_, _ = t.SignedString([]byte(jwks))                                  // want `call of \(\*jwt.Token\).SignedString`
 	_, _ = jwt.ParseRSAPrivateKeyFromPEM([]byte("private-key-bytes-01")) // want `call of jwt.ParseRSAPrivateKeyFromPEM` `hardcoded JWT secret "pr"… \(20 characters\) used as the key of jwt.ParseRSAPrivateKeyFromPEM`
 }
 
@@ -93,9 +93,9 @@ func publicKeys() {
 const jwtSecretKey = "jwt_secret"
 
 func settingNames(flags *pflag.FlagSet) {
-	_ = viper.GetString(jwtSecretKey)                     // want `JWT secret jwt_secret read with viper.GetString`
+	_ = viper.GetString(jwtSecretKey)                             // want `JWT secret jwt_secret read with viper.GetString`
 	_ = viper.BindPFlag("jwt.secret", flags.Lookup("jwt-secret")) // a flag's definition is looked up, nothing is read
-	_, _ = flags.GetString("jwt-secret")                  // want `JWT secret jwt-secret read with \(\*pflag.FlagSet\).GetString`
+	_, _ = flags.GetString("jwt-secret")                          // want `JWT secret jwt-secret read with \(\*pflag.FlagSet\).GetString`
 }
 
 // Placeholders written over a secret to hide it are not secrets.
@@ -133,9 +133,9 @@ func loaders() {
 	var cfg Config
 	_ = env.Parse(&cfg) // want `JWT secret JWT_SECRET read into field JWTSecret by env.Parse outside the auth packages`
 	var spec EnvconfigSpec
-	_ = envconfig.Process("app", &spec) // want `JWT secret JWT_SIGNING_KEY read into field JWTSigningKey by envconfig.Process`
+	_ = envconfig.Process("app", &spec)            // want `JWT secret JWT_SIGNING_KEY read into field JWTSigningKey by envconfig.Process`
 	_ = envcfg.Process(context.Background(), &cfg) // want `JWT secret JWT_SECRET read into field JWTSecret by envconfig.Process`
 	var plain Plain
-	_ = env.Parse(&plain) // no secret field
+	_ = env.Parse(&plain)       // no secret field
 	_ = os.Getenv("JWT_SECRET") // want `JWT secret JWT_SECRET read with os.Getenv`
 }

@@ -40,8 +40,8 @@ func fib(n int, k string) string {
 }
 
 func sign(t *jwt.Token) {
-	_, _ = t.SignedString([]byte(even(7, "mutual-seed-key")))        // want `call of` `hardcoded JWT secret "mu"… \(15 characters\) used as the key`
-	_, _ = t.SignedString([]byte(fib(30, "fib-seed-key-value")))     // want `call of` `hardcoded JWT secret "fi"… \(18 characters\) used as the key`
+	_, _ = t.SignedString([]byte(even(7, "mutual-seed-key")))       // want `call of` `hardcoded JWT secret "mu"… \(15 characters\) used as the key`
+	_, _ = t.SignedString([]byte(fib(30, "fib-seed-key-value")))    // want `call of` `hardcoded JWT secret "fi"… \(18 characters\) used as the key`
 	_, _ = t.SignedString([]byte(chain1("chained-seed-key-value"))) // want `call of` `hardcoded JWT secret "ch"… \(22 characters\) used as the key`
 }
 

@@ -2,7 +2,10 @@
 // signatures of the declarations the tests use.
 package jwt
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 type Claims interface {
 	GetExpirationTime() (*NumericDate, error)
@@ -98,3 +101,13 @@ func ParseECPublicKeyFromPEM(key []byte) (interface{}, error)   { return nil, ni
 // WithAudience and the other options that later tests inspect.
 func WithAudience(aud string) ParserOption { return nil }
 func WithExpirationRequired() ParserOption { return nil }
+
+func (p *Parser) ParseUnverified(tokenString string, claims Claims) (*Token, []string, error) {
+	return nil, nil, nil
+}
+
+func WithoutClaimsValidation() ParserOption     { return nil }
+func WithIssuer(iss string) ParserOption        { return nil }
+func GetSigningMethod(alg string) SigningMethod { return nil }
+
+func WithLeeway(leeway time.Duration) ParserOption { return nil }
