@@ -354,12 +354,23 @@ func TestInventorySites(t *testing.T) {
 	}
 	for key, want := range map[string]analyzer.Site{
 		"auth.Sign sign":               {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET", InAuth: true},
-		"auth.Verify parse":            {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, ExpirationRequired: true, Audience: "api", KeySource: "env", KeyDetail: "APP_JWT_SECRET", InAuth: true},
-		"auth.VerifyRSA parse":         {Algorithms: []string{"RS256"}, AlgorithmsRestricted: true, Leeway: "30 * time.Second", KeySource: "parameter", KeyDetail: "VerifyRSA", InAuth: true},
-		"handlers.verify parse":        {KeySource: "env", KeyDetail: "APP_JWT_SECRET"},
+		"auth.Verify parse":            {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, ExpirationRequired: true, Audience: `"api"`, KeySource: "env", KeyDetail: "APP_JWT_SECRET", InAuth: true},
+		"auth.VerifyRSA parse":         {Algorithms: []string{"RS256"}, AlgorithmsRestricted: true, Leeway: "30s", KeySource: "parameter", KeyDetail: "VerifyRSA", InAuth: true},
+		"handlers.verify parse":        {AnyAlgorithm: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET"},
 		"handlers.verifyChecked parse": {Algorithms: []string{"HMAC family"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET"},
-		"handlers.peek decode":         {Unverified: true, KeySource: "unknown"},
+		"handlers.peek decode":         {Unverified: true, KeySource: "none"},
 		"handlers.sign sign":           {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "sign"},
+		"handlers.byKid decode":        {Unverified: true, KeySource: "none"},
+		"handlers.byKid parse":         {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "byKid"},
+		// The shapes the inventory sees through.
+		"shapes.(*verifier).fieldParser parse": {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Issuer: `"shapes"`, KeySource: "keyfunc"},
+		"shapes.(*verifier).sign sign":         {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "field", KeyDetail: "verifier.key"},
+		"shapes.joseTuple parse":               {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "joseTuple"},
+		"shapes.echoConfig parse":              {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "SHAPES_JWT_SECRET"},
+		"shapes.echoKey parse":                 {KeySource: "parameter", KeyDetail: "echoKey"},
+		"shapes.katarasSign sign":              {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "katarasSign"},
+		"shapes.cristalBuild sign":             {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "unknown"},
+		"shapes.spreadOptions parse":           {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Leeway: "2m0s", KeySource: "parameter", KeyDetail: "spreadOptions"},
 	} {
 		s, ok := got[key]
 		if !ok {
@@ -371,7 +382,7 @@ func TestInventorySites(t *testing.T) {
 			t.Errorf("%s:\n got %+v\nwant %+v", key, s, want)
 		}
 	}
-	if len(got) != 7 {
-		t.Errorf("%d sites, want 7: %v", len(got), slices.Sorted(maps.Keys(got)))
+	if len(got) != 17 {
+		t.Errorf("%d sites, want 17: %v", len(got), slices.Sorted(maps.Keys(got)))
 	}
 }

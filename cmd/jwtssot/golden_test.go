@@ -21,24 +21,30 @@ func TestGolden(t *testing.T) {
 			if r.code != 1 {
 				t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
 			}
-			golden := filepath.Join("testdata", "golden", "app."+ext)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if r.stdout != string(want) {
-				t.Errorf("%s report differs from %s (run with -update and review the diff)\ngot:\n%s", format, golden, r.stdout)
-			}
+			checkGolden(t, filepath.Join("testdata", "golden", "app."+ext), r.stdout)
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites it with
+// -update (review the diff before committing it).
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update and review the diff)\ngot:\n%s", golden, got)
 	}
 }
 

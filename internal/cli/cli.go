@@ -35,6 +35,7 @@ type options struct {
 	baseline      string
 	writeBaseline string
 	quiet         bool
+	inventory     bool
 	verbose       bool
 	version       bool
 	explain       string
@@ -154,6 +155,9 @@ func (o *options) check() error {
 	case "auto", "always", "never":
 	default:
 		return usagef("-color %q: want auto, always or never", o.color)
+	}
+	if o.inventory && o.format != "text" && o.format != "json" {
+		return usagef("-inventory is a text report, and -format json carries the inventory too; -format %s has no place for it", o.format)
 	}
 	return nil
 }

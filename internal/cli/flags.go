@@ -23,6 +23,7 @@ func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
 	fs.StringVar(&o.baseline, "baseline", "", "report only violations not recorded in baseline `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record today's violations in baseline `file`")
 	fs.BoolVar(&o.quiet, "q", false, "print violations only, no summary")
+	fs.BoolVar(&o.inventory, "inventory", false, "list every JWT operation, grouped by function, and how the functions differ, instead of the violations")
 	fs.BoolVar(&o.verbose, "v", false, "print progress on stderr")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit")
@@ -48,6 +49,7 @@ Examples:
   jwtssot ./...                               report every violation
   jwtssot -auth ./internal/auth/... ./...     declare the auth module by flag
   jwtssot -format sarif -o jwtssot.sarif      for GitHub code scanning
+  jwtssot -inventory ./...                    every JWT operation and how the duplicates differ
   jwtssot -write-baseline .jwtssot-baseline.json
   jwtssot -baseline .jwtssot-baseline.json    fail only on new violations
   jwtssot -explain hardcoded-secret

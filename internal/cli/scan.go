@@ -130,6 +130,7 @@ type scanState struct {
 
 	mu         sync.Mutex
 	violations []report.Violation
+	sites      []report.Site
 	errors     []report.PackageError
 	configErrs []error
 	packages   int
@@ -154,10 +155,14 @@ func (s *scanState) analyze(p *packages.Package, root bool) {
 		Module: analysisModule(p.Module), OtherFiles: p.OtherFiles, IgnoredFiles: p.IgnoredFiles,
 	})
 	var vs []report.Violation
+	var sites []report.Site
 	if err == nil && root {
 		if r, _ := res.Value.(*analyzer.Result); r != nil {
 			for _, f := range r.Findings {
 				vs = append(vs, s.violation(p, f))
+			}
+			for _, site := range r.Sites {
+				sites = append(sites, s.site(p, site))
 			}
 		}
 	}
@@ -177,6 +182,7 @@ func (s *scanState) analyze(p *packages.Package, root bool) {
 		s.files += len(p.CompiledGoFiles)
 	}
 	s.violations = append(s.violations, vs...)
+	s.sites = append(s.sites, sites...)
 }
 
 // analysisModule is the Module a pass sees, from go list's.
@@ -269,6 +275,7 @@ func (s *scanState) report() *report.Report {
 	}
 	r.Summary.Packages, r.Summary.Files = s.packages, s.files
 	r.Summarize()
+	r.Inventory = report.NewInventory(s.sites)
 	return r
 }
 
@@ -334,7 +341,7 @@ func summarizeErrors(errs []packages.Error) string {
 // errors also go to stderr unless the text report already lists them there.
 func writeReport(o *options, r *report.Report, stdout, stderr io.Writer) error {
 	toFile := o.output != ""
-	opts := report.Options{Quiet: o.quiet, Color: useColor(o.color, stdout, toFile)}
+	opts := report.Options{Quiet: o.quiet, Inventory: o.inventory, Color: useColor(o.color, stdout, toFile)}
 	if len(r.Errors) > 0 && (o.format != "text" || o.quiet || toFile) {
 		for _, e := range r.Errors {
 			fmt.Fprintf(stderr, "jwtssot: package %s could not be checked: %s\n", e.Package, e.Message)

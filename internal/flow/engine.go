@@ -1,8 +1,10 @@
 package flow
 
 import (
+	"cmp"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -281,8 +283,18 @@ func (e *Engine) FuncLitResult(lit *ast.FuncLit, m Mode) Node {
 }
 
 // Assigned returns the values assigned to a variable, field or constant of
-// the package, in the order the walk met them.
-func (e *Engine) Assigned(obj types.Object) []ast.Expr { return e.assigns[obj] }
+// the package, in source order: the expressions of its assignments, and
+// the calls whose results it receives (tok, err := jwt.ParseSigned(...)).
+func (e *Engine) Assigned(obj types.Object) []ast.Expr {
+	out := slices.Clone(e.assigns[obj])
+	if v, ok := obj.(*types.Var); ok {
+		for _, t := range e.tuples[v] {
+			out = append(out, t.call)
+		}
+	}
+	slices.SortFunc(out, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	return out
+}
 
 // CallsOf returns the calls of a function of the package.
 func (e *Engine) CallsOf(fn *types.Func) []*ast.CallExpr { return e.calls[fn.Origin()] }

@@ -46,6 +46,11 @@ type Site struct {
 	// AlgorithmsRestricted is true when the accepted algorithms are
 	// restricted by the code (always true for sign).
 	AlgorithmsRestricted bool `json:"algorithms_restricted"`
+	// AnyAlgorithm is true when a parse accepts any algorithm its key
+	// fits (golang-jwt without WithValidMethods or a check of t.Method):
+	// an HS256 token made with an RSA public key as the secret passes.
+	// When both are false, the library's default or configuration decides.
+	AnyAlgorithm bool `json:"any_algorithm"`
 
 	// Claims says which claims are validated or skipped.
 	Claims ClaimChecks `json:"claims"`
@@ -53,8 +58,9 @@ type Site struct {
 	// KeySource says where the key comes from: "auth module" (a value or
 	// function of the auth packages), "env" (a setting read, Key names
 	// it), "literal" (a hardcoded secret), "parameter" (the enclosing
-	// function's caller gives it), "keyfunc" (a keyfunc the code builds),
-	// or "unknown".
+	// function's caller gives it), "field" (a struct field, Key names it),
+	// "keyfunc" (a keyfunc the code builds),
+	// "none" (a decode, which verifies nothing), or "unknown".
 	KeySource string `json:"key_source"`
 	KeyDetail string `json:"key_detail,omitempty"` // the setting or parameter, when known
 }

@@ -52,8 +52,12 @@ type sarifRule struct {
 	DefaultConfiguration sarifRuleDefaults `json:"defaultConfiguration"`
 }
 
+// sarifRuleDefaults is a rule's default configuration: a rule that is off
+// by default (insecure-parse) says so, and its results, when a config
+// enables it, are still errors.
 type sarifRuleDefaults struct {
-	Level string `json:"level"`
+	Enabled bool   `json:"enabled"`
+	Level   string `json:"level"`
 }
 
 type sarifText struct {
@@ -122,7 +126,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 			FullDescription:      sarifText{Text: rule.Summary},
 			Help:                 ruleHelp(rule),
 			HelpURI:              rules.DocsURL + "/" + rule.ID + ".md",
-			DefaultConfiguration: sarifRuleDefaults{Level: "error"},
+			DefaultConfiguration: sarifRuleDefaults{Enabled: rules.OnByDefault(rule.ID), Level: "error"},
 		})
 	}
 	for _, e := range r.Errors {

@@ -38,6 +38,7 @@ func newPalette(on bool) palette {
 			rules.HardcodedSecret: mk(color.FgRed, color.Bold),
 			rules.SecretAccess:    mk(color.FgMagenta),
 			rules.Directive:       mk(color.FgBlue),
+			rules.InsecureParse:   mk(color.FgRed),
 		},
 		bold:  mk(color.Bold),
 		faint: mk(color.Faint),

@@ -12,12 +12,18 @@ var Formats = []string{"text", "json", "sarif", "github", "markdown"}
 type Options struct {
 	Color bool // text: color rule ids and counts
 	Quiet bool // text: violations only, no summary
+	// Inventory makes the text format list the JWT inventory instead of
+	// the violations; json always carries it.
+	Inventory bool
 }
 
 // Write writes r to w in format.
 func Write(w io.Writer, format string, r *Report, opts Options) error {
 	switch format {
 	case "text":
+		if opts.Inventory {
+			return writeInventoryText(w, r, opts)
+		}
 		return writeText(w, r, opts)
 	case "json":
 		return writeJSON(w, r)

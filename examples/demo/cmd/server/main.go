@@ -6,6 +6,7 @@ import (
 	"log"
 	"net/http"
 
+	"example.com/demo/internal/admin"
 	"example.com/demo/internal/billing"
 	"example.com/demo/internal/handlers"
 	"example.com/demo/internal/orders"
@@ -21,6 +22,7 @@ func main() {
 	mux := http.NewServeMux()
 	(&handlers.Server{}).Routes(mux)
 	mux.HandleFunc("/orders", orders.List)
+	mux.HandleFunc("/admin/users", admin.Users)
 	billing.LogCaller("")
 	log.Fatal(http.ListenAndServe(*addr, mux))
 }

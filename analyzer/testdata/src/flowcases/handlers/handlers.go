@@ -139,3 +139,15 @@ func loaders() {
 	_ = env.Parse(&plain)       // no secret field
 	_ = os.Getenv("JWT_SECRET") // want `JWT secret JWT_SECRET read with os.Getenv`
 }
+
+// A generic type's field holds what its constructor stores, whatever the
+// instance: the key stored by newGenericSigner is the one Sign uses.
+type genericSigner[C jwt.Claims] struct{ key []byte }
+
+func newGenericSigner[C jwt.Claims]() *genericSigner[C] {
+	return &genericSigner[C]{key: []byte("generic-field-key-01")} // want `hardcoded JWT secret "ge"… \(20 characters\) used as the key of \(\*jwt.Token\).SignedString`
+}
+
+func (g *genericSigner[C]) Sign(c C) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(g.key) // want `call of jwt.NewWithClaims` `call of \(\*jwt.Token\).SignedString`
+}
