@@ -22,6 +22,9 @@ type Report struct {
 	// Inventory lists the JWT operations; nil unless the scan computed
 	// it (-inventory, -format html).
 	Inventory *Inventory `json:"inventory,omitempty"`
+	// Trend counts the violations by rule over the baseline's git history
+	// or a series of reports; nil unless the scan ran with -trend.
+	Trend *Trend `json:"trend,omitempty"`
 }
 
 // Tool names the program that wrote the report.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 )
@@ -18,7 +19,13 @@ type Options struct {
 func Write(w io.Writer, format string, r *Report, opts Options) error {
 	switch format {
 	case "text":
-		return writeText(w, r, opts)
+		if err := writeText(w, r, opts); err != nil || r.Trend == nil || opts.Quiet {
+			return err
+		}
+		bw := bufio.NewWriter(w)
+		fmt.Fprintln(bw)
+		writeTrendText(bw, r.Trend)
+		return bw.Flush()
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
