@@ -7,7 +7,7 @@ import (
 )
 
 // Formats lists the output formats, the first being the default.
-var Formats = []string{"text", "json", "sarif", "github", "markdown"}
+var Formats = []string{"text", "json", "sarif", "github", "markdown", "html"}
 
 // Options tune the writers that have choices.
 type Options struct {
@@ -34,6 +34,8 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 		return writeGitHub(w, r)
 	case "markdown":
 		return writeMarkdown(w, r)
+	case "html":
+		return writeHTML(w, r)
 	}
-	return fmt.Errorf("unknown format %q (want one of text, json, sarif, github, markdown)", format)
+	return fmt.Errorf("unknown format %q (want one of text, json, sarif, github, markdown, html)", format)
 }
