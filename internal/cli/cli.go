@@ -39,6 +39,9 @@ type options struct {
 	explain       string
 	cpuProfile    string
 	memProfile    string
+	trend         bool
+	reports       string
+	reportsSet    bool // -reports given, even empty
 	patterns      []string
 	// testsFlagSet records -tests on the command line, which decides
 	// whether test packages are listed whatever the config files say.
@@ -83,6 +86,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		if f.Name == "tests" || f.Name == a.Name+".tests" {
 			o.testsFlagSet = true
 		}
+		if f.Name == "reports" {
+			o.reportsSet = true
+		}
 	})
 	switch {
 	case o.version:
@@ -94,6 +100,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if err := o.check(); err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
 		return ExitUsage
+	}
+	if o.trend && len(o.patterns) == 0 {
+		return trendOnly(context.Background(), &o, stdout, stderr)
 	}
 	if o.cpuProfile != "" {
 		stop, err := startCPUProfile(o.cpuProfile)
@@ -120,6 +129,18 @@ func (o *options) check() error {
 	case "auto", "always", "never":
 	default:
 		return usagef("-color %q: want auto, always or never", o.color)
+	}
+	if o.reportsSet {
+		o.trend = true
+	}
+	if o.trend && !slices.Contains(trendFormats, o.format) {
+		return usagef("-trend writes %s, not %s", strings.Join(trendFormats, ", "), o.format)
+	}
+	for _, p := range o.patterns {
+		if o.trend && strings.HasSuffix(p, ".json") {
+			// The shell expanded an unquoted -reports glob.
+			return usagef("%s is a file, not a package pattern: quote the glob of -reports ('reports/*.json') or join the files with commas", p)
+		}
 	}
 	if o.baseline != "" && o.writeBaseline != "" && o.baseline == o.writeBaseline {
 		return usagef("-baseline and -write-baseline name the same file %s: write the baseline in one run, compare with it in later ones", o.baseline)
