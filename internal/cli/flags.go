@@ -56,7 +56,7 @@ Examples:
   jwtssot -baseline .jwtssot-baseline.json    fail only on new violations
   jwtssot -format html -o jwtssot.html        a report to open in a browser
   jwtssot -trend                              violations by rule over the baseline's history
-  jwtssot -trend -format html -o report.html ./...   the report with its burn-down chart
+  jwtssot -trend -format html ./...           the report with its burn-down chart
   jwtssot -explain hardcoded-secret
 
 Exit status: 0 no (new) violations, 1 violations, 2 usage or config error
