@@ -105,7 +105,7 @@ func SelfContained(page string) error {
 				if strings.HasPrefix(a.Key, "on") {
 					errs = append(errs, fmt.Errorf("event handler %s= on <%s>", a.Key, n.Data))
 				}
-				if a.Key == "src" || (strings.Contains(a.Val, "://") && !(n.Data == "a" && a.Key == "href")) {
+				if link := n.Data == "a" && a.Key == "href"; a.Key == "src" || (strings.Contains(a.Val, "://") && !link) {
 					errs = append(errs, fmt.Errorf("<%s %s=%q> may fetch", n.Data, a.Key, a.Val))
 				}
 				if a.Key == "href" && n.Data == "link" && a.Val != "data:," {

@@ -11,7 +11,7 @@ import (
 type inventoryView struct {
 	Columns     []string // setting titles
 	Rows        []implRow
-	Differences []differenceView
+	Differences []Difference
 	Sites       []siteView
 	Outside     int
 	InAuth      int
@@ -27,11 +27,6 @@ type implRow struct {
 type implCell struct {
 	Value   string
 	Differs bool
-}
-
-type differenceView struct {
-	Setting string
-	Values  []DifferenceValue
 }
 
 type siteView struct {
@@ -101,7 +96,7 @@ func newInventoryView(inv *Inventory) *inventoryView {
 		for _, dv := range d.Values {
 			differs[setting][dv.Package+"\x00"+dv.Function] = true
 		}
-		v.Differences = append(v.Differences, differenceView{Setting: d.Setting, Values: d.Values})
+		v.Differences = append(v.Differences, d)
 	}
 
 	for _, im := range inv.Implementations {

@@ -52,14 +52,14 @@ func Expand(items []string) ([]string, error) {
 			pattern = filepath.Join(item, "*.json")
 		} else if err == nil || !hasMeta(item) {
 			if err != nil {
-				return nil, fmt.Errorf("%w: report %s: %v", ErrReports, item, pathErr(err))
+				return nil, fmt.Errorf("%w: report %s: %w", ErrReports, item, pathErr(err))
 			}
 			add(item)
 			continue
 		}
 		matches, err := filepath.Glob(pattern)
 		if err != nil {
-			return nil, fmt.Errorf("%w: -reports %s: %v", ErrReports, item, err)
+			return nil, fmt.Errorf("%w: -reports %s: %w", ErrReports, item, err)
 		}
 		var regular []string
 		for _, m := range matches {
@@ -153,7 +153,7 @@ func FromReports(files []string, warn Warn) (*report.Trend, error) {
 		label := strings.TrimSuffix(filepath.Base(f), ".json")
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return nil, fmt.Errorf("%w: report %s: %v", ErrReports, f, pathErr(err))
+			return nil, fmt.Errorf("%w: report %s: %w", ErrReports, f, pathErr(err))
 		}
 		p, err := countReport(data)
 		if err != nil {
@@ -187,7 +187,7 @@ func countReport(data []byte) (report.TrendPoint, error) {
 		} `json:"baseline"`
 	}
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&r); err != nil {
-		return report.TrendPoint{}, fmt.Errorf("not a jwtssot JSON report (%v)", err)
+		return report.TrendPoint{}, fmt.Errorf("not a jwtssot JSON report (%w)", err)
 	}
 	switch {
 	case r.Tool.Name != "jwtssot" || r.Version == nil || r.Violations == nil:
