@@ -14,7 +14,7 @@ import (
 // file. Run with -update to rewrite them, then review the diff.
 func TestGolden(t *testing.T) {
 	dir := module(t, "app")
-	formats := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "markdown": "md"}
+	formats := map[string]string{"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "markdown": "md", "html": "html"}
 	for format, ext := range formats {
 		t.Run(format, func(t *testing.T) {
 			r := jwtssot(t, dir, "-format", format, "./...")

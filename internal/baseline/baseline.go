@@ -67,13 +67,11 @@ func Read(name string) (*File, error) {
 	return Parse(name, data)
 }
 
-// Parse decodes a baseline file's content.
+// Parse decodes a baseline file's content, to compare a scan with.
 func Parse(name string, data []byte) (*File, error) {
-	var f File
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("baseline %s is not a jwtssot baseline (%w); rewrite it with -write-baseline %s", name, err, name)
+	f, err := decode(name, data)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case f.Version == 1:
@@ -86,6 +84,31 @@ func Parse(name string, data []byte) (*File, error) {
 		if e.Fingerprint == "" {
 			return nil, fmt.Errorf("baseline %s: violation %d has no fingerprint; rewrite it with -write-baseline %s", name, i+1, name)
 		}
+	}
+	return f, nil
+}
+
+// ParseHistory decodes a version of a baseline from its history, to count
+// its violations by rule (the trend): every version this jwtssot has
+// written counts, version 1 included, whose fingerprints no longer match a
+// scan but whose rules and files are what they were.
+func ParseHistory(name string, data []byte) (*File, error) {
+	f, err := decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if f.Version < 1 || f.Version > Version {
+		return nil, fmt.Errorf("baseline %s has version %d, this jwtssot reads versions 1 to %d", name, f.Version, Version)
+	}
+	return f, nil
+}
+
+func decode(name string, data []byte) (*File, error) {
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("baseline %s is not a jwtssot baseline (%w); rewrite it with -write-baseline %s", name, err, name)
 	}
 	return &f, nil
 }

@@ -41,6 +41,9 @@ type options struct {
 	explain       string
 	cpuProfile    string
 	memProfile    string
+	trend         bool
+	reports       string
+	reportsSet    bool // -reports given, even empty
 	patterns      []string
 	// testsFlagSet records -tests on the command line, which decides
 	// whether test packages are listed whatever the config files say.
@@ -93,6 +96,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			o.authFlag = f.Value.String()
 			o.authFlagSet = true
 		}
+		if f.Name == "reports" {
+			o.reportsSet = true
+		}
 	})
 	switch {
 	case o.version:
@@ -104,6 +110,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if err := o.check(); err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
 		return ExitUsage
+	}
+	if o.trend && len(o.patterns) == 0 {
+		return trendOnly(context.Background(), &o, stdout, stderr)
 	}
 	if o.cpuProfile != "" {
 		stop, err := startCPUProfile(o.cpuProfile)
@@ -156,8 +165,20 @@ func (o *options) check() error {
 	default:
 		return usagef("-color %q: want auto, always or never", o.color)
 	}
-	if o.inventory && o.format != "text" && o.format != "json" {
-		return usagef("-inventory is a text report, and -format json carries the inventory too; -format %s has no place for it", o.format)
+	if o.inventory && o.format != "text" && o.format != "json" && o.format != "html" {
+		return usagef("-inventory is a text report, and -format json and html carry the inventory too; -format %s has no place for it", o.format)
+	}
+	if o.reportsSet {
+		o.trend = true
+	}
+	if o.trend && !slices.Contains(trendFormats, o.format) {
+		return usagef("-trend writes %s, not %s", strings.Join(trendFormats, ", "), o.format)
+	}
+	for _, p := range o.patterns {
+		if o.trend && strings.HasSuffix(p, ".json") {
+			// The shell expanded an unquoted -reports glob.
+			return usagef("%s is a file, not a package pattern: quote the glob of -reports ('reports/*.json') or join the files with commas", p)
+		}
 	}
 	return nil
 }

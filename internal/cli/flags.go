@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/jwtssot/jwtssot/internal/trend"
 )
 
 // newFlagSet declares the scan's flags and the analyzer's own (-config,
@@ -16,12 +18,14 @@ import (
 func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
 	fs := flag.NewFlagSet("jwtssot", flag.ContinueOnError)
 	fs.StringVar(&o.dir, "C", "", "run as if jwtssot were started in `dir`")
-	fs.StringVar(&o.format, "format", "text", "report `format`: text, json, sarif, github or markdown")
+	fs.StringVar(&o.format, "format", "text", "report `format`: text, json, sarif, github, markdown or html")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of stdout")
 	fs.StringVar(&o.color, "color", "auto", "color the text report: auto, always or never")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags`")
-	fs.StringVar(&o.baseline, "baseline", "", "report only violations not recorded in baseline `file`")
+	fs.StringVar(&o.baseline, "baseline", "", "report only violations not recorded in baseline `file`; with -trend, the file whose history is counted")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record today's violations in baseline `file`")
+	fs.BoolVar(&o.trend, "trend", false, "count the violations by rule over the git history of the baseline (-baseline, default "+trend.DefaultBaseline+"); with packages, scan them too")
+	fs.StringVar(&o.reports, "reports", "", "with -trend: count these JSON reports instead, a comma-separated `list` of files, globs and directories")
 	fs.BoolVar(&o.quiet, "q", false, "print violations only, no summary")
 	fs.BoolVar(&o.inventory, "inventory", false, "list every JWT operation, grouped by function, and how the functions differ, instead of the violations")
 	fs.BoolVar(&o.verbose, "v", false, "print progress on stderr")
@@ -52,10 +56,14 @@ Examples:
   jwtssot -inventory ./...                    every JWT operation and how the duplicates differ
   jwtssot -write-baseline .jwtssot-baseline.json
   jwtssot -baseline .jwtssot-baseline.json    fail only on new violations
+  jwtssot -format html -o jwtssot.html        a report to open in a browser
+  jwtssot -trend                              violations by rule over the baseline's history
+  jwtssot -trend -format html ./...           the report with its burn-down chart
   jwtssot -explain hardcoded-secret
 
-Exit status: 0 no (new) violations, 1 violations, 2 usage or config error,
-3 some packages could not be loaded or type-checked.
+Exit status: 0 no (new) violations, 1 violations, 2 usage or config error
+(for -trend also: no git, not a git repository, a baseline never committed),
+3 some packages could not be loaded or type-checked. -trend alone exits 0.
 
 Flags:
 `

@@ -24,6 +24,7 @@ import (
 	"github.com/jwtssot/jwtssot/internal/driver"
 	"github.com/jwtssot/jwtssot/internal/load"
 	"github.com/jwtssot/jwtssot/internal/report"
+	"github.com/jwtssot/jwtssot/internal/trend"
 )
 
 // scan lists the packages, analyzes them as they are type-checked, and
@@ -50,6 +51,12 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	var base *baseline.File
 	if o.baseline != "" {
 		if base, err = baseline.Read(o.baseline); err != nil {
+			return ExitUsage, err
+		}
+	}
+	var tr *report.Trend
+	if o.trend { // before the scan, which a bad history would waste
+		if tr, err = loadTrend(ctx, o, stderr); err != nil {
 			return ExitUsage, err
 		}
 	}
@@ -85,6 +92,11 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 	r := s.report()
 	r.Summary.Auth = authScopes(set, root, o)
+	r.Secrets = report.SecretValues(r.Violations) // before a baseline drops some
+	if tr != nil {
+		tr.Points = append(tr.Points, trend.ScanPoint(r.Summary.ByRule))
+		r.Trend = tr
+	}
 	code := ExitClean
 	switch {
 	case o.writeBaseline != "" && len(r.Errors) > 0:

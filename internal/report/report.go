@@ -1,5 +1,5 @@
 // Package report holds a scan's results and writes them in each output
-// format: text, json, sarif, github and markdown.
+// format: text, json, sarif, github, markdown and html.
 package report
 
 import (
@@ -22,6 +22,14 @@ type Report struct {
 	// Inventory lists the JWT operations; nil unless the scan computed
 	// it (-inventory, -format html).
 	Inventory *Inventory `json:"inventory,omitempty"`
+	// Trend counts the violations by rule over the baseline's git history
+	// or a series of reports; nil unless the scan ran with -trend.
+	Trend *Trend `json:"trend,omitempty"`
+
+	// Secrets are the values of the hardcoded secrets the scan found,
+	// taken before a baseline drops the known findings, so that the HTML
+	// report can redact them in any code line it shows; never written.
+	Secrets []string `json:"-"`
 }
 
 // Tool names the program that wrote the report.

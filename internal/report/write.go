@@ -1,12 +1,13 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 )
 
 // Formats lists the output formats, the first being the default.
-var Formats = []string{"text", "json", "sarif", "github", "markdown"}
+var Formats = []string{"text", "json", "sarif", "github", "markdown", "html"}
 
 // Options tune the writers that have choices.
 type Options struct {
@@ -24,7 +25,13 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 		if opts.Inventory {
 			return writeInventoryText(w, r, opts)
 		}
-		return writeText(w, r, opts)
+		if err := writeText(w, r, opts); err != nil || r.Trend == nil || opts.Quiet {
+			return err
+		}
+		bw := bufio.NewWriter(w)
+		fmt.Fprintln(bw)
+		writeTrendText(bw, r.Trend)
+		return bw.Flush()
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
@@ -33,6 +40,8 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 		return writeGitHub(w, r)
 	case "markdown":
 		return writeMarkdown(w, r)
+	case "html":
+		return writeHTML(w, r)
 	}
-	return fmt.Errorf("unknown format %q (want one of text, json, sarif, github, markdown)", format)
+	return fmt.Errorf("unknown format %q (want one of text, json, sarif, github, markdown, html)", format)
 }
