@@ -13,7 +13,6 @@ import (
 
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/report"
-	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // Exit codes, documented in docs/cli.md.
@@ -57,11 +56,12 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 func Main(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "help" {
 		if len(args) > 1 {
-			return explain(args[1], stdout, stderr)
+			return explain(args[1], stdout, stderr, "auto")
 		}
 		printUsage(stdout, nil)
 		return ExitClean
 	}
+	args = explainAlone(args)
 	a, err := analyzer.New(analyzer.Config{})
 	if err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
@@ -79,17 +79,21 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	o.patterns = fs.Args()
+	explainSet := false
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "tests" || f.Name == a.Name+".tests" {
+		switch f.Name {
+		case "tests", a.Name + ".tests":
 			o.testsFlagSet = true
+		case "explain":
+			explainSet = true
 		}
 	})
 	switch {
 	case o.version:
 		fmt.Fprintf(stdout, "jwtssot %s\n", Version())
 		return ExitClean
-	case o.explain != "":
-		return explain(o.explain, stdout, stderr)
+	case explainSet:
+		return explain(o.explain, stdout, stderr, o.color)
 	}
 	if err := o.check(); err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
@@ -127,13 +131,11 @@ func (o *options) check() error {
 	return nil
 }
 
-// explain prints a rule's documentation.
-func explain(id string, stdout, stderr io.Writer) int {
-	r, ok := rules.ByID(id)
-	if !ok {
-		fmt.Fprintf(stderr, "jwtssot: no rule %q (rules: %s)\n", id, strings.Join(rules.IDs(), ", "))
-		return ExitUsage
+// explainAlone lets -explain end the command line without a rule, to list
+// the rules: the flag package would want a value.
+func explainAlone(args []string) []string {
+	if n := len(args); n > 0 && (args[n-1] == "-explain" || args[n-1] == "--explain") {
+		return append(args[:n-1:n-1], "-explain=")
 	}
-	fmt.Fprint(stdout, ruleDoc(r))
-	return ExitClean
+	return args
 }

@@ -25,7 +25,7 @@ func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "q", false, "print violations only, no summary")
 	fs.BoolVar(&o.verbose, "v", false, "print progress on stderr")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit; alone, list the rules")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file` once the scan is done (for performance work)")
 	a.Flags.VisitAll(func(f *flag.Flag) {
@@ -42,7 +42,7 @@ packages. Configure the auth packages in .jwtssot.yaml (see docs/config.md).
 Usage:
   jwtssot [flags] [packages]          scan packages (default ./...)
   go vet -vettool=$(which jwtssot) [-jwtssot.auth=...] [packages]
-  jwtssot help [rule]                 this help, or a rule's documentation
+  jwtssot help [rule|rules]           this help, a rule's documentation, or the rules
 
 Examples:
   jwtssot ./...                               report every violation
