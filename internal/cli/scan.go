@@ -49,6 +49,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		}
 	}
 	prog := newProgress(stderr, o.verbose)
+	defer prog.close()
 	prog.status("listing packages with go list (this builds their dependencies' export data)")
 	g, err := load.List(ctx, load.Config{Patterns: o.patterns, Tests: tests, Tags: o.tags})
 	if err != nil {
