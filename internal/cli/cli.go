@@ -38,10 +38,14 @@ type options struct {
 	explain       string
 	cpuProfile    string
 	memProfile    string
+	pathPrefix    string
 	patterns      []string
 	// testsFlagSet records -tests on the command line, which decides
 	// whether test packages are listed whatever the config files say.
 	testsFlagSet bool
+	// pathPrefixSet records -path-prefix, even empty, which replaces the
+	// prefix found from the git repository.
+	pathPrefixSet bool
 }
 
 // usageError is a problem with how jwtssot was called: exit status 2.
@@ -86,6 +90,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			o.testsFlagSet = true
 		case "explain":
 			explainSet = true
+		case "path-prefix":
+			o.pathPrefixSet = true
 		}
 	})
 	switch {
@@ -127,6 +133,13 @@ func (o *options) check() error {
 	}
 	if o.baseline != "" && o.writeBaseline != "" && o.baseline == o.writeBaseline {
 		return usagef("-baseline and -write-baseline name the same file %s: write the baseline in one run, compare with it in later ones", o.baseline)
+	}
+	if o.pathPrefixSet {
+		p, err := cleanPathPrefix(o.pathPrefix)
+		if err != nil {
+			return err
+		}
+		o.pathPrefix = p
 	}
 	return nil
 }
