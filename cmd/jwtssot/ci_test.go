@@ -240,7 +240,7 @@ func TestActionScan(t *testing.T) {
 		if w := jwtssot(t, server, "-q", "-write-baseline", ".jwtssot-baseline.json", "./..."); w.code != 0 {
 			t.Fatalf("-write-baseline: exit %d\n%s", w.code, w.stderr)
 		}
-		defer os.Remove(filepath.Join(server, ".jwtssot-baseline.json"))
+		t.Cleanup(func() { _ = os.Remove(filepath.Join(server, ".jwtssot-baseline.json")) })
 		r, out := scanStep(t, map[string]string{"working-directory": "server", "baseline": ".jwtssot-baseline.json", "sarif-file": "out/new.sarif"})
 		if r.code != 0 || out["exit-code"] != "0" || out["sarif-file"] != filepath.Join(server, "out", "new.sarif") {
 			t.Fatalf("exit %d, outputs %v; want 0 and the SARIF file\n%s%s", r.code, out, r.stdout, r.stderr)

@@ -382,8 +382,10 @@ func (i *exportImporter) Import(path string) (*types.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close() // read only
-	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	defer func() { _ = f.Close() }() // read only
+	// As nogo's importer, and internal/load, read export data: NewReader
+	// takes both export files and compiler archives.
+	r, err := gcexportdata.NewReader(bufio.NewReader(f)) //nolint:staticcheck // deprecated for Go 1.29, as in internal/load
 	if err != nil {
 		return nil, err
 	}

@@ -108,7 +108,8 @@ func githubFiles(t *testing.T, r result) []string {
 	var files []string
 	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
 		if f, ok := strings.CutPrefix(line, "::error file="); ok {
-			files = append(files, f[:strings.Index(f, ",")])
+			file, _, _ := strings.Cut(f, ",")
+			files = append(files, file)
 		}
 	}
 	return files

@@ -158,7 +158,7 @@ func TestProgressVerbose(t *testing.T) {
 func TestProgressRun(t *testing.T) {
 	var scr screen
 	start := time.Now().Add(-2 * progressDelay) // the scan started long ago
-	p := makeProgress(&scr, false, true, func() time.Time { return time.Now() })
+	p := makeProgress(&scr, false, true, time.Now)
 	p.start = start
 	p.loaded(7, 9)
 	go p.run(time.Millisecond)
