@@ -61,8 +61,11 @@ var nogoCases = []nogoCase{
 		flags:      map[string]string{"auth": "example.com/a/auth/..."},
 		needsFacts: "api/api.go:10:74", // a literal key given to auth.SignWith, which passes it to SignedString
 	},
-	// The corpora: realistic backends on the real JWT libraries and
-	// frameworks, their .jwtssot.yaml given as flags.
+}
+
+// nogoCorpora are the corpora: realistic backends on the real JWT libraries
+// and frameworks, their .jwtssot.yaml given as flags.
+var nogoCorpora = []nogoCase{
 	{name: "corpus fleet", archive: "corpus/fleet", module: ".", flags: map[string]string{"auth": "example.com/fleet/internal/auth/..."}},
 	{name: "corpus shopapi", archive: "corpus/shopapi", module: ".", flags: map[string]string{"auth": "example.com/shopapi/internal/auth/..."}},
 	{
@@ -100,41 +103,54 @@ var nogoCases = []nogoCase{
 // carries it.
 func TestNogoStyle(t *testing.T) {
 	for _, tc := range nogoCases {
-		t.Run(tc.name, func(t *testing.T) {
-			if testing.Short() && strings.HasPrefix(tc.archive, "corpus/") {
-				t.Skip("type-checks the corpora's third-party modules from source, as nogo does")
-			}
-			dir := filepath.Join(txtartest.Extract(t, filepath.Join("..", "..", "testdata", tc.archive+".txtar")), tc.module)
-			removeConfigs(t, filepath.Dir(dir))
+		t.Run(tc.name, func(t *testing.T) { checkNogo(t, tc) })
+	}
+}
 
-			var flags []string
-			for k, v := range tc.flags {
-				flags = append(flags, "-"+k+"="+v)
-			}
-			slices.Sort(flags)
-			std := runIn(t, dir, []string{"GOWORK=off"}, os.Args[0], append(append([]string{"-format", "json"}, flags...), "./...")...)
-			rep := decodeReport(t, std)
-			if std.code != 1 || len(rep.Errors) > 0 {
-				t.Fatalf("standalone: exit %d, errors %v\n%s", std.code, rep.Errors, std.stderr)
-			}
-			want := lines(rep.findings())
+// TestNogoCorpora is TestNogoStyle on the corpora, whose third-party
+// modules (gin, echo, viper, the JWT libraries) the nogo-style run
+// type-checks from source and analyzes for their facts, as nogo does: the
+// slowest of the nogo tests.
+func TestNogoCorpora(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the corpora's third-party modules from source")
+	}
+	for _, tc := range nogoCorpora {
+		t.Run(tc.name, func(t *testing.T) { checkNogo(t, tc) })
+	}
+}
 
-			pkgs := listForNogo(t, dir)
-			got := lines(nogoRun(t, dir, pkgs, tc.flags, true))
-			if !slices.Equal(got, want) {
-				t.Errorf("nogo-style run and standalone scan disagree\nnogo-style:\n%s\nstandalone:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-			}
-			if tc.needsFacts == "" {
-				return
-			}
-			if !slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, tc.needsFacts+":") }) {
-				t.Errorf("no finding at %s:\n%s", tc.needsFacts, strings.Join(got, "\n"))
-			}
-			without := lines(nogoRun(t, dir, pkgs, tc.flags, false))
-			if slices.ContainsFunc(without, func(f string) bool { return strings.HasPrefix(f, tc.needsFacts+":") }) {
-				t.Errorf("the finding at %s is there without facts: the test does not show that facts carry it", tc.needsFacts)
-			}
-		})
+func checkNogo(t *testing.T, tc nogoCase) {
+	root := txtartest.Extract(t, filepath.Join("..", "..", "testdata", tc.archive+".txtar"))
+	removeConfigs(t, root)
+	dir := filepath.Join(root, tc.module)
+
+	var flags []string
+	for k, v := range tc.flags {
+		flags = append(flags, "-"+k+"="+v)
+	}
+	slices.Sort(flags)
+	std := runIn(t, dir, []string{"GOWORK=off"}, os.Args[0], append(append([]string{"-format", "json"}, flags...), "./...")...)
+	rep := decodeReport(t, std)
+	if std.code != 1 || len(rep.Errors) > 0 {
+		t.Fatalf("standalone: exit %d, errors %v\n%s", std.code, rep.Errors, std.stderr)
+	}
+	want := lines(rep.findings())
+
+	pkgs := listForNogo(t, dir)
+	got := lines(nogoRun(t, dir, pkgs, tc.flags, true))
+	if !slices.Equal(got, want) {
+		t.Errorf("nogo-style run and standalone scan disagree\nnogo-style:\n%s\nstandalone:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if tc.needsFacts == "" {
+		return
+	}
+	if !slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, tc.needsFacts+":") }) {
+		t.Errorf("no finding at %s:\n%s", tc.needsFacts, strings.Join(got, "\n"))
+	}
+	without := lines(nogoRun(t, dir, pkgs, tc.flags, false))
+	if slices.ContainsFunc(without, func(f string) bool { return strings.HasPrefix(f, tc.needsFacts+":") }) {
+		t.Errorf("the finding at %s is there without facts: the test does not show that facts carry it", tc.needsFacts)
 	}
 }
 
