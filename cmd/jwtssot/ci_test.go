@@ -199,7 +199,12 @@ func TestActionScan(t *testing.T) {
 		outputs := filepath.Join(t.TempDir(), "github_output")
 		cmd := exec.Command(bash, script)
 		cmd.Dir = workspace
-		cmd.Env = append(os.Environ(), "GITHUB_OUTPUT="+outputs)
+		cmd.Env = []string{"GITHUB_OUTPUT=" + outputs, "JWTSSOT_BIN="} // jwtssot from PATH
+		for _, kv := range os.Environ() {
+			if !strings.HasPrefix(kv, "INPUT_") && !strings.HasPrefix(kv, "GITHUB_OUTPUT=") && !strings.HasPrefix(kv, "JWTSSOT_BIN=") {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
 		for k, v := range inputs {
 			cmd.Env = append(cmd.Env, "INPUT_"+strings.ToUpper(strings.ReplaceAll(k, "-", "_"))+"="+v)
 		}
