@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"os"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -109,7 +110,7 @@ func (c *checker) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*d
 			}
 			line := tf.Line(com.Pos())
 			if src == nil {
-				src, _ = c.pass.ReadFile(tf.Name())
+				src = c.readFile(tf.Name())
 			}
 			d := &directive{parsedDirective: parsed, comment: com, line: line, err: err}
 			d.ownLine = aloneOnLine(src, tf, com.Pos())
@@ -211,4 +212,16 @@ func (c *checker) anyEnabled(rules []string) bool {
 		}
 	}
 	return false
+}
+
+// readFile returns a file's source text: through Pass.ReadFile, which the
+// go vet and golangci-lint drivers set, or from disk for a driver that
+// leaves it nil (rules_go's nogo).
+func (c *checker) readFile(name string) []byte {
+	read := c.pass.ReadFile
+	if read == nil {
+		read = os.ReadFile
+	}
+	src, _ := read(name)
+	return src
 }

@@ -274,12 +274,6 @@ func TestFlagsAndHelp(t *testing.T) {
 			t.Errorf("report: %+v", rep.Violations)
 		}
 	})
-	t.Run("explain", func(t *testing.T) {
-		r := jwtssot(t, dir, "-explain", "hardcoded-secret")
-		if r.code != 0 || !strings.HasPrefix(r.stdout, "# hardcoded-secret") {
-			t.Errorf("exit %d:\n%s", r.code, r.stdout)
-		}
-	})
 	t.Run("help", func(t *testing.T) {
 		for _, args := range [][]string{{"help"}, {"-h"}} {
 			r := jwtssot(t, dir, args...)
@@ -313,6 +307,40 @@ func TestFlagsAndHelp(t *testing.T) {
 			t.Errorf("-v stderr:\n%s", r.stderr)
 		}
 	})
+}
+
+// TestExplain: -explain prints the rule's whole page, examples included,
+// for a terminal (no color in a pipe); -explain alone lists the rules.
+func TestExplain(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"-explain", "hardcoded-secret"}, {"help", "hardcoded-secret"}} {
+		r := jwtssot(t, dir, args...)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, "hardcoded-secret — Hardcoded JWT secret\n") {
+			t.Fatalf("%v: exit %d:\n%s%s", args, r.code, r.stdout, r.stderr)
+		}
+		for _, want := range []string{
+			"\nWHAT IT FLAGS\n", "\nMESSAGE\n", "\nWHY\n", "\nBAD\n", "\nGOOD\n", "\nNOT FLAGGED\n", "\nSUPPRESSING\n",
+			"\n      const jwtSecret = \"s3cr3t-dev-key\" // flagged: hardcoded-secret\n", // the Bad example
+			"\n              s = \"dev-refresh\" // flagged: hardcoded-secret\n",
+			"\n      func signingKey() ([]byte, error) {\n", // the Good example
+			"(https://github.com/jwtssot/jwtssot/blob/main/docs/config.md)",
+		} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%v: output lacks %q:\n%s", args, want, r.stdout)
+			}
+		}
+		if strings.Contains(r.stdout, "\x1b[") {
+			t.Errorf("%v: color in a pipe", args)
+		}
+	}
+	for _, args := range [][]string{{"-explain"}, {"help", "rules"}} {
+		r := jwtssot(t, dir, args...)
+		for _, id := range []string{"import", "call", "hardcoded-secret", "secret-access", "directive"} {
+			if r.code != 0 || !strings.Contains(r.stdout, "\n  "+id+" ") {
+				t.Errorf("%v: exit %d, rule %s not listed:\n%s", args, r.code, id, r.stdout)
+			}
+		}
+	}
 }
 
 // TestBuildTags: files behind a build tag are scanned only with -tags.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -91,6 +92,14 @@ func TestSARIFSchema(t *testing.T) {
 			Results []struct {
 				RuleID              string            `json:"ruleId"`
 				PartialFingerprints map[string]string `json:"partialFingerprints"`
+				Locations           []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
 			}
 		}
 	}
@@ -114,6 +123,15 @@ func TestSARIFSchema(t *testing.T) {
 		}
 		if len(res.PartialFingerprints) == 0 {
 			t.Errorf("result without partialFingerprints: %+v", res)
+		}
+		// Code scanning resolves %SRCROOT% to the checkout: a URI must be
+		// relative to it (the repository root; here, outside any
+		// repository, the scan root).
+		for _, l := range res.Locations {
+			a := l.PhysicalLocation.ArtifactLocation
+			if a.URIBaseID != "%SRCROOT%" || a.URI == "" || strings.HasPrefix(a.URI, "/") || strings.Contains(a.URI, ":") || strings.HasPrefix(a.URI, "..") {
+				t.Errorf("artifactLocation %+v: want a relative uri under %%SRCROOT%%", a)
+			}
 		}
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/atomicfile"
 	"github.com/jwtssot/jwtssot/internal/report"
-	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // Exit codes, documented in docs/cli.md.
@@ -44,6 +43,7 @@ type options struct {
 	trend         bool
 	reports       string
 	reportsSet    bool // -reports given, even empty
+	pathPrefix    string
 	patterns      []string
 	// testsFlagSet records -tests on the command line, which decides
 	// whether test packages are listed whatever the config files say.
@@ -51,6 +51,9 @@ type options struct {
 	// authFlag is -auth's value, which replaces every config's auth.
 	authFlag    string
 	authFlagSet bool
+	// pathPrefixSet records -path-prefix, even empty, which replaces the
+	// prefix found from the git repository.
+	pathPrefixSet bool
 }
 
 // usageError is a problem with how jwtssot was called: exit status 2.
@@ -65,11 +68,12 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 func Main(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "help" {
 		if len(args) > 1 {
-			return explain(args[1], stdout, stderr)
+			return explain(args[1], stdout, stderr, "auto")
 		}
 		printUsage(stdout, nil)
 		return ExitClean
 	}
+	args = explainAlone(args)
 	a, err := analyzer.New(analyzer.Config{})
 	if err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
@@ -88,6 +92,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	o.patterns = patterns
+	explainSet := false
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
 		case "tests", a.Name + ".tests":
@@ -95,17 +100,20 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		case "auth", a.Name + ".auth":
 			o.authFlag = f.Value.String()
 			o.authFlagSet = true
-		}
-		if f.Name == "reports" {
+		case "reports":
 			o.reportsSet = true
+		case "explain":
+			explainSet = true
+		case "path-prefix":
+			o.pathPrefixSet = true
 		}
 	})
 	switch {
 	case o.version:
 		fmt.Fprintf(stdout, "jwtssot %s\n", Version())
 		return ExitClean
-	case o.explain != "":
-		return explain(o.explain, stdout, stderr)
+	case explainSet:
+		return explain(o.explain, stdout, stderr, o.color)
 	}
 	if err := o.check(); err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
@@ -201,16 +209,21 @@ func (o *options) checkFiles() error {
 			return usagef("%s and %s name the same file %s: write the baseline in one run, compare with it in later ones", a.flag, b.flag, b.name)
 		}
 	}
+	if o.pathPrefixSet {
+		p, err := cleanPathPrefix(o.pathPrefix)
+		if err != nil {
+			return err
+		}
+		o.pathPrefix = p
+	}
 	return nil
 }
 
-// explain prints a rule's documentation.
-func explain(id string, stdout, stderr io.Writer) int {
-	r, ok := rules.ByID(id)
-	if !ok {
-		fmt.Fprintf(stderr, "jwtssot: no rule %q (rules: %s)\n", id, strings.Join(rules.IDs(), ", "))
-		return ExitUsage
+// explainAlone lets -explain end the command line without a rule, to list
+// the rules: the flag package would want a value.
+func explainAlone(args []string) []string {
+	if n := len(args); n > 0 && (args[n-1] == "-explain" || args[n-1] == "--explain") {
+		return append(args[:n-1:n-1], "-explain=")
 	}
-	fmt.Fprint(stdout, ruleDoc(r))
-	return ExitClean
+	return args
 }

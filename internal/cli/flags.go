@@ -30,7 +30,8 @@ func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
 	fs.BoolVar(&o.inventory, "inventory", false, "list every JWT operation, grouped by function, and how the functions differ, instead of the violations")
 	fs.BoolVar(&o.verbose, "v", false, "print progress on stderr")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit; alone, list the rules")
+	fs.StringVar(&o.pathPrefix, "path-prefix", "", "name files in sarif and github reports with this `prefix` (default: the scan root's path in its git repository)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file` once the scan is done (for performance work)")
 	a.Flags.VisitAll(func(f *flag.Flag) {
@@ -47,7 +48,7 @@ packages. Configure the auth packages in .jwtssot.yaml (see docs/config.md).
 Usage:
   jwtssot [flags] [packages]          scan packages (default ./...)
   go vet -vettool=$(which jwtssot) [-jwtssot.auth=...] [packages]
-  jwtssot help [rule]                 this help, or a rule's documentation
+  jwtssot help [rule|rules]           this help, a rule's documentation, or the rules
 
 Examples:
   jwtssot ./...                               report every violation

@@ -61,6 +61,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		}
 	}
 	prog := newProgress(stderr, o.verbose)
+	defer prog.close()
 	prog.status("listing packages with go list (this builds their dependencies' export data)")
 	g, err := load.List(ctx, load.Config{Patterns: o.patterns, Tests: tests, Tags: o.tags})
 	if err != nil {
@@ -128,7 +129,11 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 				"give the files you mean a tag of their own")
 		}
 	}
-	if err := writeReport(o, r, stdout, stderr); err != nil {
+	prefix := o.pathPrefix
+	if !o.pathPrefixSet {
+		prefix = repoPrefix(root)
+	}
+	if err := writeReport(o, r, prefix, stdout, stderr); err != nil {
 		return ExitUsage, err
 	}
 	return code, nil
@@ -351,9 +356,11 @@ func summarizeErrors(errs []packages.Error) string {
 
 // writeReport writes the report to -o (atomically) or stdout. Package
 // errors also go to stderr unless the text report already lists them there.
-func writeReport(o *options, r *report.Report, stdout, stderr io.Writer) error {
+// prefix leads from the repository root to the scan root, for the formats
+// that name files from the repository root.
+func writeReport(o *options, r *report.Report, prefix string, stdout, stderr io.Writer) error {
 	toFile := o.output != ""
-	opts := report.Options{Quiet: o.quiet, Inventory: o.inventory, Color: useColor(o.color, stdout, toFile)}
+	opts := report.Options{Quiet: o.quiet, Inventory: o.inventory, Color: useColor(o.color, stdout, toFile), PathPrefix: prefix}
 	if len(r.Errors) > 0 && (o.format != "text" || o.quiet || toFile) {
 		for _, e := range r.Errors {
 			fmt.Fprintf(stderr, "jwtssot: package %s could not be checked: %s\n", e.Package, e.Message)

@@ -38,35 +38,105 @@ func useColor(mode string, stdout io.Writer, toFile bool) bool {
 	return isTerminal(stdout)
 }
 
-// progress prints -v progress on stderr: a live line on a terminal, a line
-// every tenth of the work otherwise (so CI logs stay short).
+// progress reports the scan's progress on stderr.
+//
+// With -v: status lines, then a live "loaded 312/1200 packages" line on a
+// terminal or a line every tenth of the work otherwise (so CI logs stay
+// short), and the time the scan took.
+//
+// Without -v, only when stderr is a terminal: once the scan has taken
+// progressDelay, a line "jwtssot: 312/5000 packages, 4.1s" that is rewritten
+// in place every progressInterval and cleared when the scan ends, so the
+// terminal keeps nothing of it. Pipes and CI logs get nothing.
 type progress struct {
-	w        io.Writer
-	on, live bool
-	mu       sync.Mutex
-	lastPct  int
-	lastLive time.Time
+	w         io.Writer
+	verbose   bool // -v
+	live      bool // -v on a terminal: the loaded line is rewritten in place
+	transient bool // no -v, on a terminal: the line that is cleared at the end
+	now       func() time.Time
+	start     time.Time
+
+	mu              sync.Mutex
+	lastPct         int
+	lastLive        time.Time
+	finished, total int  // packages analyzed, packages to analyze
+	drawn           bool // the transient line is on the terminal
+	closed          bool
+	stop            chan struct{}
 }
 
-func newProgress(w io.Writer, on bool) *progress {
-	return &progress{w: w, on: on, live: on && isTerminal(w), lastPct: -1}
+// The transient line appears once the scan has taken progressDelay (short
+// scans never show it) and is redrawn every progressInterval.
+const (
+	progressDelay    = time.Second
+	progressInterval = 100 * time.Millisecond
+)
+
+func newProgress(w io.Writer, verbose bool) *progress {
+	p := makeProgress(w, verbose, isTerminal(w) && os.Getenv("TERM") != "dumb", time.Now)
+	if p.transient {
+		go p.run(progressInterval)
+	}
+	return p
+}
+
+// makeProgress returns a progress writing to w, which is a terminal if
+// terminal says so, with now as its clock; the transient line is drawn by
+// tick, which run calls.
+func makeProgress(w io.Writer, verbose, terminal bool, now func() time.Time) *progress {
+	return &progress{
+		w: w, verbose: verbose, live: verbose && terminal, transient: !verbose && terminal,
+		now: now, start: now(), lastPct: -1,
+		stop: make(chan struct{}),
+	}
+}
+
+// run redraws the transient line until close.
+func (p *progress) run(interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-p.stop:
+			return
+		case <-t.C:
+			p.tick()
+		}
+	}
+}
+
+// tick draws the transient line, once the scan has taken progressDelay.
+func (p *progress) tick() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	elapsed := p.now().Sub(p.start)
+	if !p.transient || p.closed || elapsed < progressDelay {
+		return
+	}
+	what := "listing packages"
+	if p.total > 0 {
+		what = fmt.Sprintf("%d/%d packages", p.finished, p.total)
+	}
+	fmt.Fprintf(p.w, "\r\033[Kjwtssot: %s, %.1fs", what, elapsed.Seconds())
+	p.drawn = true
 }
 
 func (p *progress) status(msg string) {
-	if p.on {
+	if p.verbose {
 		fmt.Fprintf(p.w, "jwtssot: %s\n", msg)
 	}
 }
 
 // loaded is called after each package is type-checked and analyzed.
 func (p *progress) loaded(done, total int) {
-	if !p.on {
-		return
-	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.finished, p.total = done, total
+	if !p.verbose {
+		return
+	}
 	if p.live {
-		if now := time.Now(); done == total || now.Sub(p.lastLive) > 100*time.Millisecond {
+		if now := p.now(); done == total || now.Sub(p.lastLive) > 100*time.Millisecond {
 			p.lastLive = now
 			fmt.Fprintf(p.w, "\r\033[Kjwtssot: loaded %d/%d packages", done, total)
 		}
@@ -78,12 +148,33 @@ func (p *progress) loaded(done, total int) {
 	}
 }
 
+// done ends the progress report once every package is analyzed: -v says
+// how long the scan took; the transient line is cleared.
 func (p *progress) done(total int, d time.Duration) {
-	if !p.on {
+	p.close()
+	if !p.verbose {
 		return
 	}
 	if p.live {
 		fmt.Fprintln(p.w)
 	}
 	fmt.Fprintf(p.w, "jwtssot: scanned %d packages in %.1fs\n", total, d.Seconds())
+}
+
+// close stops redrawing the transient line and clears it, leaving the
+// cursor at the start of the empty line it was on. The scan defers it, so
+// the line is gone on every way out, before anything else is printed.
+func (p *progress) close() {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return
+	}
+	p.closed = true
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+	}
+	p.mu.Unlock()
+	close(p.stop) // run, if it was started, returns
 }

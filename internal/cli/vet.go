@@ -141,7 +141,7 @@ func checkVetFlags(args []string) error {
 			return config.ErrVetConfigFlag(value)
 		}
 		if err := f.Value.Set(value); err != nil {
-			return fmt.Errorf("invalid value %q for flag -%s.%s: %v", value, a.Name, name, err)
+			return fmt.Errorf("invalid value %q for flag -%s.%s: %w", value, a.Name, name, err)
 		}
 	}
 	return nil

@@ -11,12 +11,14 @@ import (
 
 // writeGitHub writes GitHub Actions workflow commands: one ::error per
 // violation, which the runner shows as an annotation on the pull request.
-func writeGitHub(w io.Writer, r *Report) error {
+// Files are named relative to the repository root (opts.PathPrefix), as
+// annotations must be.
+func writeGitHub(w io.Writer, r *Report, opts Options) error {
 	bw := bufio.NewWriter(w)
 	for _, v := range r.Violations {
 		body, _ := rules.SplitMessage(v.Message)
 		fmt.Fprintf(bw, "::error file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			escapeProperty(v.File), v.Line, v.Column, v.EndLine, v.EndColumn,
+			escapeProperty(opts.repoPath(v.File)), v.Line, v.Column, v.EndLine, v.EndColumn,
 			escapeProperty("jwtssot("+v.Rule+")"), escapeData(body))
 	}
 	for _, e := range r.Errors {

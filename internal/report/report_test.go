@@ -63,3 +63,33 @@ func TestUnknownFormat(t *testing.T) {
 		t.Error("no error for an unknown format")
 	}
 }
+
+// TestPathPrefix: sarif and github name files from the repository root,
+// the other formats from the scan root.
+func TestPathPrefix(t *testing.T) {
+	r := &Report{Violations: []Violation{
+		{Rule: "call", File: "internal/a.go", Line: 1, Column: 2, EndLine: 1, EndColumn: 3, Package: "p", Message: "m (jwtssot/call)"},
+		{Rule: "call", File: "../tools/b.go", Line: 1, Column: 2, EndLine: 1, EndColumn: 3, Package: "q", Message: "m (jwtssot/call)"},
+	}}
+	r.Summarize()
+	for format, want := range map[string][]string{
+		"sarif":    {`"uri": "server/internal/a.go"`, `"uri": "tools/b.go"`},
+		"github":   {"file=server/internal/a.go,", "file=tools/b.go,"},
+		"json":     {`"file": "internal/a.go"`, `"file": "../tools/b.go"`},
+		"text":     {"internal/a.go:1:2: m [call]"},
+		"markdown": {"`internal/a.go:1:2`"},
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, format, r, Options{PathPrefix: "server"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%s: no %q in\n%s", format, w, buf.String())
+			}
+		}
+		if format != "sarif" && format != "github" && strings.Contains(buf.String(), "server/") {
+			t.Errorf("%s: the prefix is only for sarif and github:\n%s", format, buf.String())
+		}
+	}
+}

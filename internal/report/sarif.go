@@ -8,8 +8,10 @@ import (
 )
 
 // SARIF 2.1.0, the subset GitHub code scanning reads. URIs are relative to
-// %SRCROOT%, the scan root, so the report does not depend on where the
-// checkout lives.
+// %SRCROOT%, the root of the repository (Options.PathPrefix leads from it to
+// the scan root; it is the scan root outside a repository), so the report
+// does not depend on where the checkout lives and code scanning finds the
+// files of a module that lives in a subdirectory.
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
@@ -106,7 +108,7 @@ type sarifRegion struct {
 }
 
 // writeSARIF writes one run with a reportingDescriptor per rule.
-func writeSARIF(w io.Writer, r *Report) error {
+func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           r.Tool.Name,
@@ -144,7 +146,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 			Level:     "error",
 			Message:   sarifText{Text: v.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: v.File, URIBaseID: srcRoot},
+				ArtifactLocation: sarifArtifact{URI: opts.repoPath(v.File), URIBaseID: srcRoot},
 				Region:           region,
 			}}},
 			PartialFingerprints: map[string]string{fingerprintKey: v.Fingerprint},

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path"
 )
 
 // Formats lists the output formats, the first being the default.
@@ -16,6 +17,21 @@ type Options struct {
 	// Inventory makes the text format list the JWT inventory instead of
 	// the violations; json always carries it.
 	Inventory bool
+	// PathPrefix is the scan root's path relative to the repository root,
+	// slash-separated ("server" for a module in server/), or "". The
+	// formats GitHub reads, sarif and github, name files relative to the
+	// repository root: code scanning resolves SARIF's %SRCROOT% to the
+	// checkout, and workflow annotations want repository paths. The
+	// others keep the paths relative to the scan root.
+	PathPrefix string
+}
+
+// repoPath is a violation's file relative to the repository root.
+func (o Options) repoPath(file string) string {
+	if o.PathPrefix == "" {
+		return file
+	}
+	return path.Join(o.PathPrefix, file)
 }
 
 // Write writes r to w in format.
@@ -35,9 +51,9 @@ func Write(w io.Writer, format string, r *Report, opts Options) error {
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
-		return writeSARIF(w, r)
+		return writeSARIF(w, r, opts)
 	case "github":
-		return writeGitHub(w, r)
+		return writeGitHub(w, r, opts)
 	case "markdown":
 		return writeMarkdown(w, r)
 	case "html":

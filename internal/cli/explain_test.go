@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
+)
+
+const base = "https://example.com/docs/rules/x.md"
+
+func TestRenderMarkdown(t *testing.T) {
+	page := "# x — A rule\n\n" +
+		"Summary with `code`, **bold** and a [link](../config.md), an [anchor](#names), [another rule](y.md#bad) and [abs](https://go.dev/).\n\n" +
+		"## Bad\n\n" +
+		"```go\nfunc f() {\n\treturn\n}\n```\n\n" +
+		"- one item that is long enough to wrap at the width the test gives the renderer here, with a hanging indent\n" +
+		"- two ``a `tick` inside``\n" +
+		"  continued\n\n" +
+		"### Sub\n\n" +
+		"| A | B |\n|---|---|\n| `x` | y \\| z |\n\n" +
+		"<!-- a comment -->\n"
+	got := renderMarkdown(page, base, newMDStyle(false), 60)
+	want := "x — A rule\n" +
+		"==========\n" +
+		"\n" +
+		"  Summary with `code`, bold and a link\n" +
+		"  (https://example.com/docs/config.md), an anchor\n" +
+		"  (https://example.com/docs/rules/x.md#names), another rule\n" +
+		"  (https://example.com/docs/rules/y.md#bad) and abs\n" +
+		"  (https://go.dev/).\n" +
+		"\n" +
+		"BAD\n" +
+		"\n" +
+		"      func f() {\n" +
+		"          return\n" +
+		"      }\n" +
+		"\n" +
+		"  - one item that is long enough to wrap at the width the\n" +
+		"    test gives the renderer here, with a hanging indent\n" +
+		"  - two `a `tick` inside` continued\n" +
+		"\n" +
+		"  Sub\n" +
+		"  ---\n" +
+		"\n" +
+		"  A    B\n" +
+		"  ---  -----\n" +
+		"  `x`  y | z\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	colored := renderMarkdown(page, base, newMDStyle(true), 60)
+	if !strings.Contains(colored, "\x1b[") || strings.Contains(colored, "`code`") || strings.Contains(colored, "**") {
+		t.Errorf("with color: code and bold must be styled, not marked up:\n%s", colored)
+	}
+}
+
+var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// TestRuleDocs renders every rule page: each section is there, each line of
+// each code block is there, indented and as written, no Markdown link is
+// left, and prose stays within the width.
+func TestRuleDocs(t *testing.T) {
+	const width = 72
+	for _, r := range rules.All() {
+		for _, color := range []bool{false, true} {
+			out := ruleDoc(r, newMDStyle(color), width)
+			plain := ansi.ReplaceAllString(out, "")
+			if !color && plain != out {
+				t.Errorf("%s: escape sequences without color", r.ID)
+			}
+			if color && plain == out {
+				t.Errorf("%s: no escape sequences with color", r.ID)
+			}
+			if !strings.HasPrefix(plain, r.ID+" — "+r.Title+"\n") {
+				t.Errorf("%s: does not start with its title:\n%.200s", r.ID, plain)
+			}
+			for _, s := range []string{"What it flags", "Message", "Why", "Bad", "Good", "Not flagged", "Suppressing"} {
+				h := strings.ToUpper(s)
+				if color {
+					h = s
+				}
+				if !strings.Contains(plain, "\n"+h+"\n") {
+					t.Errorf("%s (color %v): no section %q", r.ID, color, h)
+				}
+			}
+			lines := strings.Split(plain, "\n")
+			for _, block := range codeBlocks(r.Page) {
+				for _, l := range strings.Split(block, "\n") {
+					if strings.TrimSpace(l) == "" {
+						continue
+					}
+					want := "      " + strings.ReplaceAll(l, "\t", "    ")
+					if !slices.Contains(lines, want) {
+						t.Errorf("%s: code line %q not printed as %q", r.ID, l, want)
+					}
+				}
+			}
+			if regexp.MustCompile(`\]\([^)]*\)`).MatchString(plain) {
+				t.Errorf("%s: a Markdown link is left:\n%s", r.ID, plain)
+			}
+			for _, l := range lines {
+				if utf8.RuneCountInString(l) > width && !strings.HasPrefix(l, "      ") && !strings.HasPrefix(l, "Online: ") && strings.Contains(strings.TrimSpace(l), " ") {
+					t.Errorf("%s: line longer than %d: %q", r.ID, width, l)
+				}
+			}
+			if !strings.HasSuffix(plain, "Online: "+r.URL()+"\n") {
+				t.Errorf("%s: no link to the page at the end", r.ID)
+			}
+		}
+	}
+}
+
+// codeBlocks returns the bodies of a page's fenced code blocks.
+func codeBlocks(page string) []string {
+	var blocks []string
+	var cur []string
+	in := false
+	for l := range strings.SplitSeq(page, "\n") {
+		switch {
+		case strings.HasPrefix(l, "```") && in:
+			blocks = append(blocks, strings.Join(cur, "\n"))
+			cur, in = nil, false
+		case strings.HasPrefix(l, "```"):
+			in = true
+		case in:
+			cur = append(cur, l)
+		}
+	}
+	return blocks
+}
+
+func TestExplainAlone(t *testing.T) {
+	for in, want := range map[string]string{
+		"-explain":          "-explain=",
+		"-q --explain":      "-q -explain=",
+		"-explain call":     "-explain call",
+		"-explain=call ./x": "-explain=call ./x",
+		"":                  "",
+	} {
+		if got := strings.Join(explainAlone(strings.Fields(in)), " "); got != want {
+			t.Errorf("explainAlone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRuleList(t *testing.T) {
+	out := ruleList(newMDStyle(false))
+	for _, r := range rules.All() {
+		if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(r.ID) + ` +` + regexp.QuoteMeta(r.Title) + `$`).MatchString(out) {
+			t.Errorf("rule %s with its title not listed:\n%s", r.ID, out)
+		}
+	}
+}
