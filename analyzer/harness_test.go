@@ -370,6 +370,7 @@ func TestInventorySites(t *testing.T) {
 		"shapes.echoKey parse":                 {KeySource: "parameter", KeyDetail: "echoKey"},
 		"shapes.katarasSign sign":              {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "katarasSign"},
 		"shapes.cristalBuild sign":             {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "unknown"},
+		"shapes.fromRequest parse":             {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "fromRequest"},
 		"shapes.spreadOptions parse":           {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Leeway: "2m0s", KeySource: "parameter", KeyDetail: "spreadOptions"},
 	} {
 		s, ok := got[key]
@@ -382,7 +383,7 @@ func TestInventorySites(t *testing.T) {
 			t.Errorf("%s:\n got %+v\nwant %+v", key, s, want)
 		}
 	}
-	if len(got) != 17 {
-		t.Errorf("%d sites, want 17: %v", len(got), slices.Sorted(maps.Keys(got)))
+	if len(got) != 18 {
+		t.Errorf("%d sites, want 18: %v", len(got), slices.Sorted(maps.Keys(got)))
 	}
 }

@@ -130,6 +130,25 @@ func (c *checker) readOptions(s *Site, p pendingSite) {
 			args = append(args, c.constructorArgs(sel.X)...)
 		}
 	}
+	c.readOptionExprs(s, args, 0)
+	if p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify {
+		if kf := c.keyfuncArg(p); kf != nil {
+			c.keyfuncChecks(s, kf)
+		}
+	}
+	// A sign uses the algorithm it is given; outside golang-jwt, whose
+	// parse takes its algorithms from options, so does a verify.
+	if p.op == jwtlib.OpSign || (!s.AlgorithmsRestricted && !golangJWT(s.Library) && (p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify)) {
+		if alg, ok := c.findAlgorithm(args, 0); ok {
+			s.AlgorithmsRestricted = true
+			s.Algorithms = append(s.Algorithms, alg)
+		}
+	}
+}
+
+// readOptionExprs reads the options among a call's arguments (depth counts
+// the parsers followed through request.WithParser).
+func (c *checker) readOptionExprs(s *Site, args []ast.Expr, depth int) {
 	for _, a := range c.expandArgs(args) {
 		if lit, ok := ast.Unparen(a).(*ast.CompositeLit); ok {
 			c.algorithmList(s, lit) // go-jose: ParseSigned(raw, []jose.SignatureAlgorithm{jose.RS256})
@@ -144,20 +163,7 @@ func (c *checker) readOptions(s *Site, p pendingSite) {
 		if !ok || opt.Pkg() == nil || c.s.Libs.Match(opt.Pkg().Path()) == "" {
 			continue
 		}
-		c.option(s, opt.Name(), call)
-	}
-	if p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify {
-		if kf := c.keyfuncArg(p); kf != nil {
-			c.keyfuncChecks(s, kf)
-		}
-	}
-	// A sign uses the algorithm it is given; outside golang-jwt, whose
-	// parse takes its algorithms from options, so does a verify.
-	if p.op == jwtlib.OpSign || (!s.AlgorithmsRestricted && !golangJWT(s.Library) && (p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify)) {
-		if alg, ok := c.findAlgorithm(args, 0); ok {
-			s.AlgorithmsRestricted = true
-			s.Algorithms = append(s.Algorithms, alg)
-		}
+		c.option(s, opt.Name(), call, depth)
 	}
 }
 
@@ -266,7 +272,7 @@ func (c *checker) algorithmList(s *Site, lit *ast.CompositeLit) {
 }
 
 // option records what one option call says.
-func (c *checker) option(s *Site, name string, call *ast.CallExpr) {
+func (c *checker) option(s *Site, name string, call *ast.CallExpr, depth int) {
 	arg := func(i int) string {
 		if i >= len(call.Args) {
 			return ""
@@ -307,6 +313,12 @@ func (c *checker) option(s *Site, name string, call *ast.CallExpr) {
 		s.Leeway = arg(0)
 	case "WithoutClaimsValidation":
 		s.ClaimsSkipped = true
+	case "WithParser":
+		// golang-jwt's request.ParseFromRequest(r, ex, kf, request.WithParser(p)):
+		// the options are p's.
+		if len(call.Args) > 0 && depth < 2 {
+			c.readOptionExprs(s, c.constructorArgs(call.Args[0]), depth+1)
+		}
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 // embedded library types and interface methods declared in a library, and
 // never a user's own variable, type or package that happens to be named jwt.
 func (c *checker) checkReference(cur inspector.Cursor, id *ast.Ident) {
-	if !c.reachesJWT {
+	if !c.refersToJWT {
 		return
 	}
 	obj := c.info.Uses[id]

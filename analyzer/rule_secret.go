@@ -97,7 +97,7 @@ func (c *checker) bind(lhs, rhs ast.Expr) {
 			c.named = append(c.named, namedValue{name: field.Name(), expr: rhs, how: "assigned to field " + field.Name()})
 			c.fallbackObjs = append(c.fallbackObjs, field)
 		}
-		if c.reachesJWT && c.isLibraryType(sel.Recv()) {
+		if c.refersToJWT && c.isLibraryType(sel.Recv()) {
 			c.keySink(jwtlib.FieldUse(field), rhs, fieldName(sel.Recv(), field), "", nil)
 		}
 	case *ast.IndexExpr: // settings["jwt_secret"] = "..."
@@ -127,7 +127,7 @@ func (c *checker) visitCompositeLit(lit *ast.CompositeLit) {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
-		library := c.reachesJWT && c.isLibraryType(t)
+		library := c.refersToJWT && c.isLibraryType(t)
 		var settingKeys []string
 		var defaults []ast.Expr
 		for i, e := range lit.Elts {
@@ -338,7 +338,7 @@ func (c *checker) reportLiterals(s sink, seen map[flow.Node]bool) {
 		return
 	}
 	c.flow.Literals(n, seen, func(l *flow.Lit) {
-		if l.Value == "" || jwtlib.IsPublicKeyText(l.Value) {
+		if l.Value == "" || jwtlib.IsPublicKeyText(l.Value) || secretname.IsMask(l.Value) {
 			return
 		}
 		if s.named && !c.mayBeSecret(l.Value) || s.named && c.nameLit(l) {

@@ -28,11 +28,10 @@ type checker struct {
 	info   *types.Info
 	s      *config.Settings
 	inAuth bool
-	// reachesJWT is false when no JWT library is among the package's
-	// transitive imports: then no object of a library can appear in it, and
-	// the import and call rules and the library key sinks have nothing to
-	// find.
-	reachesJWT bool
+	// refersToJWT is false when the package refers to no object of a JWT
+	// library: then the call rule and the library key sinks have nothing
+	// to find.
+	refersToJWT bool
 	// usesJWT is true when the package itself uses a JWT library: it
 	// refers to an object of one, or calls a function whose facts say it
 	// signs or verifies. Only then do the weak words of a name (signing,
@@ -109,7 +108,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		info:         pass.TypesInfo,
 		s:            s,
 		inAuth:       s.IsAuth(pass.Pkg.Path()),
-		reachesJWT:   reachesLibrary(pass.Pkg, s.Libs),
+		refersToJWT:   refersToLibrary(pass.TypesInfo, s.Libs),
 		scanned:      true,
 		files:        map[*token.File]*fileState{},
 		funcs:        map[*types.Func]*funcState{},
@@ -191,23 +190,27 @@ func isCgoTranslation(f *ast.File) bool {
 	return false
 }
 
-// reachesLibrary reports whether a JWT library is among pkg's transitive
-// imports. The call rule fires in files that import no JWT library (a token
-// returned by the auth module), so direct imports are not enough.
-func reachesLibrary(pkg *types.Package, libs *jwtlib.Matcher) bool {
+// refersToLibrary reports whether the package refers to an object of a JWT
+// library: a function, method, type, field, constant or variable, which the
+// type checker records in info.Uses for every identifier that names one
+// (selectors, promoted methods and fields, the keys of composite literals
+// included). The call rule fires in files that import no JWT library (a
+// token returned by the auth module), where such a reference is all there
+// is; without one, the call rule and the library key sinks have nothing to
+// find. It reads no other package's imports: the scan shares the packages
+// read from export data between goroutines, which may still be filling in
+// the imports of one read only in part.
+func refersToLibrary(info *types.Info, libs *jwtlib.Matcher) bool {
 	seen := map[*types.Package]bool{}
-	stack := []*types.Package{pkg}
-	for len(stack) > 0 {
-		p := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[p] {
+	for _, obj := range info.Uses {
+		p := obj.Pkg()
+		if p == nil || seen[p] {
 			continue
 		}
 		seen[p] = true
-		if p != pkg && libs.Match(p.Path()) != "" {
+		if libs.Match(p.Path()) != "" {
 			return true
 		}
-		stack = append(stack, p.Imports()...)
 	}
 	return false
 }

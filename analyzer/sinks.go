@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/jwtssot/jwtssot/internal/flow"
@@ -20,7 +22,10 @@ func (c *checker) propagateKeys() {
 		if n == nil {
 			continue
 		}
-		for _, p := range c.flow.Params(n) {
+		// A parameter stored in a field or a package variable that
+		// reaches the key is a key parameter too: its function's callers,
+		// here and in other packages, give the key.
+		for _, p := range slices.Concat(c.flow.Params(n), c.flow.StoredParams(n)) {
 			if _, done := c.keyParams[p.Fn][p.Index]; done {
 				continue
 			}

@@ -168,3 +168,22 @@ func TestCheckInventory(t *testing.T) {
 		}
 	}
 }
+
+// TestGoVersionError: a module newer than the toolchain is refused with
+// its go.mod named; an equal or older one, or a development toolchain, is
+// not.
+func TestGoVersionError(t *testing.T) {
+	roots := func(v string) []*packages.Package {
+		return []*packages.Package{{ID: "x", Module: &packages.Module{Path: "example.com/x", GoVersion: v, GoMod: "go.mod"}}}
+	}
+	err := goVersionError(roots("1.27.1"), "go1.26.8")
+	if err == nil || !strings.Contains(err.Error(), "module example.com/x needs go 1.27.1 (go.mod), newer than the go1.26.8") ||
+		!strings.Contains(err.Error(), "Go 1.27 or newer") {
+		t.Errorf("newer module: %v", err)
+	}
+	for _, tc := range []struct{ mod, toolchain string }{{"1.26", "go1.26.8"}, {"1.21.0", "go1.26.8"}, {"1.27", "devel go1.27-abcdef"}, {"", "go1.26.8"}} {
+		if err := goVersionError(roots(tc.mod), tc.toolchain); err != nil {
+			t.Errorf("go %s with %s: %v", tc.mod, tc.toolchain, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"go/version"
 	"os"
 	"path/filepath"
 	"slices"
@@ -179,4 +180,28 @@ func inModule() bool {
 		}
 		d = parent
 	}
+}
+
+// goVersionError refuses, before anything is type-checked, a module that
+// needs a newer Go than the one jwtssot was built with (toolchain): its
+// type checker would reject every file of the module, one package error
+// at a time, while the cause is one line of go.mod.
+func goVersionError(roots []*packages.Package, toolchain string) error {
+	if !version.IsValid(toolchain) {
+		return nil // a development build of Go: no version to compare
+	}
+	for _, p := range roots {
+		m := p.Module
+		if m == nil || m.GoVersion == "" || version.Compare("go"+m.GoVersion, toolchain) <= 0 {
+			continue
+		}
+		gomod := "go.mod"
+		if m.GoMod != "" {
+			gomod = m.GoMod
+		}
+		return usagef("module %s needs go %s (%s), newer than the %s this jwtssot was built with, whose type checker cannot read its code; "+
+			"build jwtssot with Go %s or newer (go install github.com/jwtssot/jwtssot/cmd/jwtssot@latest with that Go)",
+			m.Path, m.GoVersion, gomod, toolchain, version.Lang("go" + m.GoVersion)[2:])
+	}
+	return nil
 }

@@ -70,6 +70,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if err := patternErrors(g.Roots); err != nil {
 		return ExitUsage, err
 	}
+	if err := goVersionError(g.Roots, runtime.Version()); err != nil {
+		return ExitUsage, err
+	}
 	if len(g.Roots) == 0 {
 		if msg := load.GoListError(ctx, load.Config{Patterns: o.patterns, Tests: tests, Tags: o.tags}); msg != "" {
 			return ExitUsage, usagef("the go command failed to list %s:\n%s", quotePatterns(o.patterns), msg)
@@ -77,7 +80,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, usagef("%s matched no packages; run jwtssot in a Go module (or with -C dir) and pass package patterns such as ./...", quotePatterns(o.patterns))
 	}
 
-	s := &scanState{root: root, analyzer: a, facts: driver.NewFacts(), sources: map[string][]string{}}
+	facts := driver.NewFacts()
+	facts.SetTypesLock(g.TypesLock())
+	s := &scanState{root: root, analyzer: a, facts: facts, sources: map[string][]string{}}
 	g.Each(ctx, 0, s.analyze, prog.loaded)
 	prog.done(len(g.Roots), time.Since(start))
 	if o.memProfile != "" {

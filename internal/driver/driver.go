@@ -36,7 +36,22 @@ type Facts struct {
 	mu   sync.RWMutex
 	objs map[objectKey]analysis.Fact
 	pkgs map[packageKey]analysis.Fact
+	// withFacts holds the paths of the packages that exported an object
+	// fact: the facts of an object of any other package (the standard
+	// library, a JWT library) are looked up without naming the object.
+	withFacts map[string]bool
+
+	// typesLock, if set, is held while an object is named (objectpath
+	// walks its package's scope): the loader that reads export data for
+	// several goroutines at once adds objects to the scope of a package
+	// that is only partly read, under that lock, and a walk of that scope
+	// must not run at the same time.
+	typesLock sync.Locker
 }
+
+// SetTypesLock makes the store hold l while it names an object of another
+// package (see Facts.typesLock).
+func (f *Facts) SetTypesLock(l sync.Locker) { f.typesLock = l }
 
 type objectKey struct {
 	pkg  string
@@ -51,7 +66,7 @@ type packageKey struct {
 
 // NewFacts returns an empty fact store.
 func NewFacts() *Facts {
-	return &Facts{objs: map[objectKey]analysis.Fact{}, pkgs: map[packageKey]analysis.Fact{}}
+	return &Facts{objs: map[objectKey]analysis.Fact{}, pkgs: map[packageKey]analysis.Fact{}, withFacts: map[string]bool{}}
 }
 
 // Len returns the number of facts held, for tests and profiles.
@@ -173,6 +188,10 @@ func (r *run) key(obj types.Object, fact analysis.Fact) (objectKey, bool) {
 		enc = new(objectpath.Encoder)
 		r.enc[obj.Pkg()] = enc
 	}
+	if l := r.facts.typesLock; l != nil && obj.Pkg() != r.pkg.Types {
+		l.Lock()
+		defer l.Unlock()
+	}
 	p, err := enc.For(obj)
 	if err != nil {
 		return objectKey{}, false
@@ -181,6 +200,15 @@ func (r *run) key(obj types.Object, fact analysis.Fact) (objectKey, bool) {
 }
 
 func (r *run) importObjectFact(obj types.Object, fact analysis.Fact) bool {
+	if obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	r.facts.mu.RLock()
+	any := r.facts.withFacts[obj.Pkg().Path()]
+	r.facts.mu.RUnlock()
+	if !any {
+		return false
+	}
 	k, ok := r.key(obj, fact)
 	if !ok {
 		return false
@@ -207,6 +235,7 @@ func (r *run) exportObjectFact(a *analysis.Analyzer, types map[reflect.Type]bool
 	}
 	r.facts.mu.Lock()
 	r.facts.objs[k] = fact
+	r.facts.withFacts[k.pkg] = true
 	r.facts.mu.Unlock()
 }
 
@@ -283,6 +312,7 @@ func (f *Facts) Decode(data []byte) error {
 			f.pkgs[packageKey{r.Pkg, t}] = r.Fact
 		} else {
 			f.objs[objectKey{r.Pkg, objectpath.Path(r.Path), t}] = r.Fact
+			f.withFacts[r.Pkg] = true
 		}
 	}
 	return nil

@@ -17,12 +17,13 @@ const (
 // query holds the memoized results of the engine's queries.
 type query struct {
 	params   map[*node][]Param // final parameter sets
+	stored   map[*node][]Param // final sets of parameters stored in globals
 	reads    map[*node][]Read  // final read sets
 	overflow bool              // some query stopped at its budget
 }
 
 func newQuery() query {
-	return query{params: map[*node][]Param{}, reads: map[*node][]Read{}}
+	return query{params: map[*node][]Param{}, stored: map[*node][]Param{}, reads: map[*node][]Read{}}
 }
 
 // Params returns the parameters of the package's functions that flow into
@@ -33,6 +34,17 @@ func newQuery() query {
 // come from every caller (Literals follows those).
 func (e *Engine) Params(n Node) []Param {
 	return fixpoint(e, n, e.q.params, func(s *setRun[Param], x *node) []Param { return e.paramsOf(s, x) })
+}
+
+// StoredParams returns the parameters that flow into n through a
+// package-level variable or a field: a constructor's parameter stored in a
+// field that a method later uses (NewService(secret) keeping secret in
+// s.secret, which Sign passes to the library). Their values come from every
+// call of their function, so they are not bound to a context as Params's
+// are; a fact that says "this parameter reaches a key" is still true of
+// them, and carries the flow to the packages that call the constructor.
+func (e *Engine) StoredParams(n Node) []Param {
+	return fixpoint(e, n, e.q.stored, func(s *setRun[Param], x *node) []Param { return e.storedOf(s, x) })
 }
 
 // Reads returns the settings n may have been read from: by name, or by a
@@ -128,6 +140,42 @@ func (e *Engine) paramsOf(s *setRun[Param], n *node) []Param {
 		if n.call != nil {
 			for _, p := range n.summary.Results[n.mode].Params {
 				set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode)))
+			}
+		}
+	}
+	return s.leave(n, set)
+}
+
+func (e *Engine) storedOf(s *setRun[Param], n *node) []Param {
+	r, ok := s.enter(n)
+	if !ok {
+		return r
+	}
+	var set []Param
+	switch n.kind {
+	case kindUnion, kindParamAt:
+		for _, k := range n.kids {
+			set = union(set, e.storedOf(s, k))
+		}
+	case kindGlobal:
+		for _, k := range n.kids {
+			set = union(set, e.Params(k))
+			set = union(set, e.storedOf(s, k))
+		}
+	case kindCall:
+		r := e.ret(e.decls[n.callee], n.mode, n.result)
+		set = union(set, e.storedOf(s, r))
+		if n.call != nil {
+			for _, p := range e.Params(r) {
+				if p.Fn == n.callee {
+					set = union(set, e.storedOf(s, e.argNode(n.call, p.Index, p.Mode)))
+				}
+			}
+		}
+	case kindForeign:
+		if n.call != nil {
+			for _, p := range n.summary.Results[n.mode].Params {
+				set = union(set, e.storedOf(s, e.argNode(n.call, p.Index, p.Mode)))
 			}
 		}
 	}

@@ -304,6 +304,12 @@ func moduleDeps(roots []*packages.Package) []*packages.Package {
 // serves, meets each package's importers while it lasts instead of again in
 // every later generation. Reports are sorted afterwards: the order is free.
 func (g *Graph) schedule() []*packages.Package {
+	order := slices.Concat(g.Roots, g.Deps) // each sorted by ID
+	byID := make(map[string]*packages.Package, len(order))
+	for _, p := range order {
+		byID[p.ID] = p
+	}
+	variant := testVariants(g.Roots)
 	depth := map[string]int{}
 	var depthOf func(p *packages.Package) int
 	depthOf = func(p *packages.Package) int {
@@ -313,12 +319,16 @@ func (g *Graph) schedule() []*packages.Package {
 		depth[p.ID] = 0 // import cycles are errors; do not loop on one
 		d := 0
 		for _, imp := range p.Imports {
+			// Each waits for the test variant that replaces an import
+			// (its facts are the ones read): it must come first.
+			if v, ok := variant[imp.ID]; ok && v != p.ID && byID[v] != nil {
+				imp = byID[v]
+			}
 			d = max(d, depthOf(imp)+1)
 		}
 		depth[p.ID] = d
 		return d
 	}
-	order := slices.Concat(g.Roots, g.Deps) // each sorted by ID
 	for _, p := range order {
 		depthOf(p)
 	}
@@ -458,6 +468,13 @@ func (g *Graph) read(dep *packages.Package, gen *generation) (*types.Package, er
 	}
 	return t, nil
 }
+
+// TypesLock returns the lock under which the graph reads export data into
+// the types.Packages it shares between goroutines: whoever walks the scope
+// of a package it did not type-check itself (objectpath, to name an object
+// for its facts) holds it, since a read may add objects to the scope of a
+// package that is only partly read.
+func (g *Graph) TypesLock() sync.Locker { return &g.exportMu }
 
 // transitiveImports lists the packages p imports, directly or not, once
 // each; exportMu is held.

@@ -5,7 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -91,5 +93,54 @@ func TestCompilerMessage(t *testing.T) {
 		if got := CompilerMessage(in); got != want {
 			t.Errorf("CompilerMessage(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestTestVariantOrder: with tests, a package that imports x waits for
+// "x [x.test]", the variant whose facts replace x's; when x's own tests
+// import a deeper package than the importer, the variant must still be
+// scheduled first, or one worker waits forever for a package it has not
+// been given.
+func TestTestVariantOrder(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command in PATH: cannot list packages")
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":      "module example.com/v\n\ngo 1.22\n",
+		"x/x.go":      "package x\n\nfunc X() int { return 1 }\n",
+		"x/x_test.go": "package x\n\nimport (\n\t\"testing\"\n\n\t\"example.com/v/w3\"\n)\n\nfunc TestX(t *testing.T) { _ = w3.W() + X() }\n",
+		"w1/w1.go":    "package w1\n\nfunc W() int { return 1 }\n",
+		"w2/w2.go":    "package w2\n\nimport \"example.com/v/w1\"\n\nfunc W() int { return w1.W() }\n",
+		"w3/w3.go":    "package w3\n\nimport \"example.com/v/w2\"\n\nfunc W() int { return w2.W() }\n",
+		"z/z.go":      "package z\n\nimport \"example.com/v/x\"\n\nfunc Z() int { return x.X() }\n",
+	}
+	for name, src := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=", "GOTOOLCHAIN=local")
+	g, err := List(context.Background(), Config{Dir: dir, Env: env, Tests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		g.Each(context.Background(), 1, func(p *packages.Package, _ bool) { order = append(order, p.ID) }, nil)
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute): // a deadlock, not a slow machine: the module has six tiny packages
+		t.Fatal("Each did not finish: a package waits for a test variant scheduled after it")
+	}
+	if i, j := slices.Index(order, "example.com/v/x [example.com/v/x.test]"), slices.Index(order, "example.com/v/z"); i < 0 || j < 0 || i > j {
+		t.Errorf("order %v: want the variant of x before z", order)
 	}
 }

@@ -251,14 +251,24 @@ func IsPlaceholder(v string) bool {
 	if placeholderShape.MatchString(t) {
 		return true
 	}
+	return IsMask(t) || isSentence(t)
+}
+
+// IsMask reports whether a value is a mask written over a secret to hide
+// it: a run of one masking character ("***", "xxxxxxxx") or a redaction
+// word ("REDACTED", "**hidden**"). A mask is no secret wherever it flows,
+// even into a library's key: code that hides a key before showing a config
+// writes it into a copy, which a flow analysis that does not tell copies
+// apart sees reach the key.
+func IsMask(v string) bool {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return false
+	}
 	if r := []rune(t); strings.Count(t, string(r[0])) == len(r) && !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) || strings.Trim(strings.ToLower(t), "x") == "" {
 		return true // "***", "........", "xxxxxx"
 	}
-	core := strings.ToLower(strings.Trim(t, "*#-_ .[]<>(){}"))
-	if redactionWords[core] {
-		return true
-	}
-	return isSentence(t)
+	return redactionWords[strings.ToLower(strings.Trim(t, "*#-_ .[]<>(){}"))]
 }
 
 // isSentence reports whether a value reads as prose: three or more words

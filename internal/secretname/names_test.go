@@ -187,3 +187,18 @@ func TestIsPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestIsMask: masks and redaction words are no secret even as a library's
+// key; environment references, markers, sentences and weak defaults are
+// placeholders only where a name says what the value is.
+func TestIsMask(t *testing.T) {
+	for v, want := range map[string]bool{
+		"***": true, "xxxxxxxx": true, "REDACTED": true, "[REDACTED]": true, "**hidden**": true, "•••": true,
+		"${JWT_SECRET}": false, "<none>": false, "Insecure default, change it!": false,
+		"changeme": false, "secret": false, "": false, "dev-key-2024": false,
+	} {
+		if got := IsMask(v); got != want {
+			t.Errorf("IsMask(%q) = %v, want %v", v, got, want)
+		}
+	}
+}

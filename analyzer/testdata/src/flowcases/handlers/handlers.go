@@ -15,6 +15,7 @@ import (
 
 	"flowcases/auth"
 	"flowcases/devcfg"
+	"flowcases/keeper"
 	"flowcases/settings"
 )
 
@@ -150,4 +151,30 @@ func newGenericSigner[C jwt.Claims]() *genericSigner[C] {
 
 func (g *genericSigner[C]) Sign(c C) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(g.key) // want `call of jwt.NewWithClaims` `call of \(\*jwt.Token\).SignedString`
+}
+
+// A mask written over a key in a copy shown to users is no secret, though
+// the field's values all reach the key; a real literal in the field is.
+type keyConfig struct{ Key string }
+
+func maskedForDisplay(c keyConfig) keyConfig {
+	c.Key = "********"
+	return c
+}
+
+func redactedForLog(c keyConfig) keyConfig {
+	c.Key = "[REDACTED]"
+	return c
+}
+
+var devKeyConfig = keyConfig{Key: "dev-field-key-0001"} // want `hardcoded JWT secret "de"… \(18 characters\) used as the key of \(\*jwt.Token\).SignedString`
+
+func signWithConfig(t *jwt.Token, c keyConfig) (string, error) {
+	return t.SignedString([]byte(c.Key)) // want `call of \(\*jwt.Token\).SignedString`
+}
+
+// A key given to another package's constructor, which keeps it in a field
+// that a method signs with.
+func keptKey() *keeper.Service {
+	return keeper.New("kept-by-keeper-0001") // want `hardcoded JWT secret "ke"… \(19 characters\) used as the key`
 }

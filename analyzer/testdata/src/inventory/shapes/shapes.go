@@ -5,6 +5,7 @@
 package shapes
 
 import (
+	"net/http"
 	"os"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/go-jose/go-jose/v4"             // want `import of JWT library`
 	josejwt "github.com/go-jose/go-jose/v4/jwt" // want `import of JWT library`
 	"github.com/golang-jwt/jwt/v5"              // want `import of JWT library`
+	"github.com/golang-jwt/jwt/v5/request"      // want `import of JWT library`
 	kataras "github.com/kataras/jwt"            // want `import of JWT library`
 	echojwt "github.com/labstack/echo-jwt/v4"   // want `import of JWT library`
 )
@@ -88,4 +90,11 @@ func cristalBuild(key []byte, claims interface{}) (*cristal.Token, error) {
 		return nil, err
 	}
 	return cristal.NewBuilder(signer).Build(claims) // want `call of jwt.NewBuilder` `call of \(\*jwt.Builder\).Build`
+}
+
+// fromRequest gives its parser with request.WithParser: the parser's
+// options are the site's.
+func fromRequest(r *http.Request, key []byte) (*jwt.Token, error) {
+	p := jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}))                                                                                                // want `call of jwt.NewParser` `call of jwt.WithValidMethods`
+	return request.ParseFromRequest(r, request.AuthorizationHeaderExtractor, func(*jwt.Token) (interface{}, error) { return key, nil }, request.WithParser(p)) // want `call of request.ParseFromRequest` `call of request.WithParser`
 }
