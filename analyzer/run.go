@@ -108,7 +108,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		info:         pass.TypesInfo,
 		s:            s,
 		inAuth:       s.IsAuth(pass.Pkg.Path()),
-		refersToJWT:   refersToLibrary(pass.TypesInfo, s.Libs),
+		refersToJWT:  refersToLibrary(pass.TypesInfo, s.Libs),
 		scanned:      true,
 		files:        map[*token.File]*fileState{},
 		funcs:        map[*types.Func]*funcState{},
