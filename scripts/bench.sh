@@ -41,11 +41,17 @@
 #                    after a change without the long go vet runs
 #   GOLANGCI_LINT    a golangci-lint built with the jwtssot plugin
 #                    (scripts/custom-gcl.sh)
+#   BENCH_REAL       public backends to measure too, each module@version
+#                    (scripts/bench-real.txt lists the ones in
+#                    docs/performance.md): fetched from the Go module
+#                    proxy, then jwtssot and the floor alternate run by run
+#                    (paired runs), and the report gives their ratios
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sizes=("$@")
-if [ ${#sizes[@]} -eq 0 ]; then
+real=(${BENCH_REAL:-})
+if [ ${#sizes[@]} -eq 0 ] && [ ${#real[@]} -eq 0 ]; then
 	sizes=(100 1000 5000)
 fi
 for n in "${sizes[@]}"; do
@@ -99,6 +105,30 @@ log "building jwtssot, loadfloor, benchgen"
 jwtssot=$work/bin/jwtssot
 loadfloor=$work/bin/loadfloor
 benchgen=$work/bin/benchgen
+
+# The public backends come from the Go module proxy, with their
+# dependencies, before anything is measured.
+proxy=$(go env GOPROXY)
+fetch_real() { # fetch_real MODULE@VERSION DIR
+	local src
+	src=$(GOWORK=off GOFLAGS= GOTOOLCHAIN=local go mod download -json "$1" | awk -F'"' '/"Dir":/ { print $4 }')
+	if [ -z "$src" ]; then
+		echo "bench.sh: go mod download $1 failed" >&2
+		exit 1
+	fi
+	rm -rf "$2"
+	cp -r "$src" "$2"
+	chmod -R u+w "$2"
+	(cd "$2" && GOWORK=off GOFLAGS=-mod=mod GOTOOLCHAIN=local GOPROXY=$proxy go mod download && rm -rf vendor)
+}
+for target in "${real[@]}"; do
+	dir=$work/real-$(echo "$target" | tr '/@' '__')
+	if [ ! -f "$dir.stamp" ]; then
+		log "fetching $target into $dir"
+		fetch_real "$target" "$dir"
+		echo "$target" >"$dir.stamp"
+	fi
+done
 
 # The generated modules build offline, outside any workspace, with the
 # toolchain at hand and no GOFLAGS of the caller.
@@ -156,6 +186,38 @@ measure() {
 	done
 }
 
+# measure_pair KEY: jwtssot and the floor on a public backend, in pairs:
+# one warm-up run of each, then $runs runs of jwtssot each followed by one
+# of the floor, so that both see the same state of the machine. Appended to
+# $work/raw-KEY.tsv like measure's.
+measure_pair() {
+	local key=$1 i name builder rc wall user sys rss
+	for ((i = 0; i <= runs; i++)); do
+		for name in jwtssot floor; do
+			builder=cmd_$name
+			"$builder"
+			if "$TIME" -f '%e %U %S %M' -o "$work/run.time" "${cmd[@]}" >"$work/run.stdout" 2>"$work/run.stderr"; then
+				rc=0
+			else
+				rc=$?
+			fi
+			# A package that does not compile fails the floor (1) and
+			# the scan (3) alike; anything else stops the script.
+			if [[ " 0 1 3 " != *" $rc "* ]]; then
+				log "$name ($key) exited with $rc: ${cmd[*]}"
+				tail -n 20 "$work/run.stderr" >&2
+				exit 1
+			fi
+			read -r wall user sys rss < <(tail -n 1 "$work/run.time")
+			if ((i > 0)); then
+				printf '%s\t%d\t%s\t%s\t%s\t%d\t0\n' "$name" "$i" "$wall" \
+					"$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u + s}')" "$rss" "$rc" >>"$work/raw-$key.tsv"
+			fi
+			log "$name $key run $i/$runs: ${wall}s wall, ${user}s user, ${sys}s sys, $((rss / 1024)) MB, exit $rc"
+		done
+	done
+}
+
 # median FILE NAME COLUMN: the median of a column of a measurement's runs.
 median() {
 	awk -F'\t' -v name="$2" -v col="$3" '$1 == name { print $col }' "$1" | sort -g |
@@ -204,6 +266,18 @@ for n in "${sizes[@]}"; do
 		measure "$n" golangci-lint "0 1" cmd_golangci
 		rm -rf "$work/golangci-cache"
 	fi
+	cd "$root"
+done
+
+for target in "${real[@]}"; do
+	key=real-$(echo "$target" | tr '/@' '__')
+	cd "$work/$key"
+	export GOFLAGS=-mod=mod
+	log "warming the build cache in $key (go build ./...)"
+	go build ./... || log "$key: go build ./... failed; measuring what compiles"
+	rm -f "$work/raw-$key.tsv"
+	measure_pair "$key"
+	export GOFLAGS=
 	cd "$root"
 done
 
@@ -261,6 +335,28 @@ report() {
 				echo
 			fi
 		done
+	done
+	for target in "${real[@]}"; do
+		key=real-$(echo "$target" | tr '/@' '__')
+		f=$work/raw-$key.tsv
+		echo "### $target"
+		echo
+		echo "$(cd "$work/$key" && GOFLAGS=-mod=mod go list ./... 2>/dev/null | wc -l) packages," \
+			"$(find "$work/$key" -name '*.go' -not -path '*/vendor/*' -not -name '*_test.go' | xargs cat | wc -l) lines of non-test Go;" \
+			"jwtssot and the floor run in pairs"
+		echo
+		echo "| measurement | wall s | CPU s | peak RSS MB |"
+		echo "|---|---:|---:|---:|"
+		for name in jwtssot floor; do
+			printf '| %s | %s | %s | %s |\n' "$name" "$(median "$f" "$name" 3)" "$(median "$f" "$name" 4)" \
+				"$(awk -v k="$(median "$f" "$name" 5)" 'BEGIN { printf "%.0f", k / 1024 }')"
+		done
+		echo
+		printf '| ratio jwtssot / floor | %s | %s | %s |\n' \
+			"$(awk -v a="$(median "$f" jwtssot 3)" -v b="$(median "$f" floor 3)" 'BEGIN { printf "%.2f", a / b }')" \
+			"$(awk -v a="$(median "$f" jwtssot 4)" -v b="$(median "$f" floor 4)" 'BEGIN { printf "%.2f", a / b }')" \
+			"$(awk -v a="$(median "$f" jwtssot 5)" -v b="$(median "$f" floor 5)" 'BEGIN { printf "%.2f", a / b }')"
+		echo
 	done
 	if [ ${#sizes[@]} -gt 1 ]; then
 		local lo=${sizes[0]} hi=${sizes[${#sizes[@]} - 1]}

@@ -130,7 +130,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	tuneGC()
 	code, err := scan(context.Background(), &o, a, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "jwtssot: %v\n", err)

@@ -187,3 +187,13 @@ func TestGoVersionError(t *testing.T) {
 		}
 	}
 }
+
+// TestGCPercent: the collector's headroom grows with the packages to check,
+// from Go's default to 400 at 1,000 packages, and no further.
+func TestGCPercent(t *testing.T) {
+	for n, want := range map[int]int{0: 100, 20: 106, 100: 130, 500: 250, 1000: 400, 5000: 400} {
+		if got := gcPercent(n); got != want {
+			t.Errorf("gcPercent(%d) = %d, want %d", n, got, want)
+		}
+	}
+}

@@ -80,6 +80,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, usagef("%s matched no packages; run jwtssot in a Go module (or with -C dir) and pass package patterns such as ./...", quotePatterns(o.patterns))
 	}
 
+	tuneGC(len(g.Roots) + len(g.Deps))
 	facts := driver.NewFacts()
 	facts.SetTypesLock(g.TypesLock())
 	s := &scanState{root: root, analyzer: a, facts: facts, sources: map[string][]string{}}
