@@ -598,8 +598,7 @@ func (c *checker) keySource(s *Site, p pendingSite) {
 	c.flow.Literals(n, map[flow.Node]bool{}, func(l *flow.Lit) {
 		lit = lit || (l.Value != "" && !jwtlib.IsPublicKeyText(l.Value))
 	})
-	switch {
-	case lit:
+	if lit {
 		s.KeySource = "literal"
 		return
 	}

@@ -67,7 +67,7 @@ func (c *checker) visit(cur inspector.Cursor, skipped bool) {
 	case *ast.AssignStmt:
 		c.visitAssign(n)
 	case *ast.ValueSpec:
-		c.visitValueSpec(cur, n)
+		c.visitValueSpec(n)
 	case *ast.ReturnStmt:
 		if fn, ok := enclosingFunc(cur); ok {
 			c.flow.Return(fn, n)
@@ -138,7 +138,7 @@ func (c *checker) visitAssign(as *ast.AssignStmt) {
 	}
 }
 
-func (c *checker) visitValueSpec(cur inspector.Cursor, vs *ast.ValueSpec) {
+func (c *checker) visitValueSpec(vs *ast.ValueSpec) {
 	if len(vs.Values) == len(vs.Names) {
 		for i, name := range vs.Names {
 			c.bind(name, vs.Values[i])

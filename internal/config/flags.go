@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -133,8 +134,9 @@ func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!
 // flagError drops the file, line and key an *Error would print: the flag
 // package names the flag.
 func flagError(err error) error {
-	if e, ok := err.(*Error); ok {
-		return fmt.Errorf("%s", e.Msg)
+	var e *Error
+	if errors.As(err, &e) {
+		return errors.New(e.Msg)
 	}
 	return err
 }

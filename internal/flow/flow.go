@@ -49,9 +49,12 @@ import (
 type Mode uint8
 
 const (
-	Value   Mode = iota
-	Keyfunc      // a function whose first result is the value
-	Elems        // a map, slice or array: the values of its elements
+	// Value is the key itself.
+	Value Mode = iota
+	// Keyfunc is a function whose first result is the value.
+	Keyfunc
+	// Elems is a map, slice or array: the values of its elements.
+	Elems
 	numModes
 )
 

@@ -116,8 +116,8 @@ func (p *testPkg) feed() {
 	})
 }
 
-// arg returns argument i of the call of fn on the line holding marker.
-func (p *testPkg) arg(fn, marker string, i int) ast.Expr {
+// arg returns the argument of the call of sink on the line holding marker.
+func (p *testPkg) arg(marker string) ast.Expr {
 	p.t.Helper()
 	var found ast.Expr
 	ast.Inspect(p.file, func(n ast.Node) bool {
@@ -125,13 +125,13 @@ func (p *testPkg) arg(fn, marker string, i int) ast.Expr {
 		if !ok || found != nil {
 			return true
 		}
-		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == fn && p.lineHas(call.Pos(), marker) {
-			found = call.Args[i]
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "sink" && p.lineHas(call.Pos(), marker) {
+			found = call.Args[0]
 		}
 		return true
 	})
 	if found == nil {
-		p.t.Fatalf("no call of %s on a line with %q", fn, marker)
+		p.t.Fatalf("no call of sink on a line with %q", marker)
 	}
 	return found
 }
@@ -173,7 +173,7 @@ func use() {
 	sink([]byte(or("PORT", "8080")))            // second
 }
 `)
-	first := p.e.Trace(p.arg("sink", "first", 0), Value)
+	first := p.e.Trace(p.arg("first"), Value)
 	if got := p.lits(first); !slices.Equal(got, []string{"dev-secret"}) {
 		t.Errorf("first call holds %v, want only its own default", got)
 	}
@@ -184,7 +184,7 @@ func use() {
 	if !slices.Equal(reads, []string{"JWT_SECRET"}) {
 		t.Errorf("first call reads %v, want JWT_SECRET (bound from the parameter)", reads)
 	}
-	second := p.e.Trace(p.arg("sink", "second", 0), Value)
+	second := p.e.Trace(p.arg("second"), Value)
 	if got := p.lits(second); !slices.Equal(got, []string{"8080"}) {
 		t.Errorf("second call holds %v", got)
 	}
@@ -202,7 +202,7 @@ func signWith(key []byte, other string) {
 	sink(k) // here
 }
 `)
-	n := p.e.Trace(p.arg("sink", "here", 0), Value)
+	n := p.e.Trace(p.arg("here"), Value)
 	params := p.e.Params(n)
 	if len(params) != 1 || params[0].Fn.Name() != "signWith" || params[0].Index != 0 || params[0].Mode != Value {
 		t.Errorf("params = %v, want signWith's parameter 0", params)
@@ -260,7 +260,7 @@ func use() {
 		"fib":    {"fib-seed"},
 		"self":   {"self-seed"},
 	} {
-		n := p.e.Trace(p.arg("sink", marker, 0), Value)
+		n := p.e.Trace(p.arg(marker), Value)
 		if got := p.lits(n); !slices.Equal(got, want) {
 			t.Errorf("%s: lits = %v, want %v", marker, got, want)
 		}
@@ -286,7 +286,7 @@ func use() {
 	sink(key) // here
 }
 `)
-	n := p.e.Trace(p.arg("sink", "here", 0), Value)
+	n := p.e.Trace(p.arg("here"), Value)
 	if got := p.lits(n); !slices.Equal(got, []string{"from-caller-1", "from-caller-2"}) {
 		t.Errorf("lits = %v", got)
 	}
@@ -322,7 +322,7 @@ func lookup(kid string) {
 		"range":   {"ranged-value"},
 		"append":  {"appended-value"},
 	} {
-		if got := p.lits(p.e.Trace(p.arg("sink", marker, 0), Value)); !slices.Equal(got, want) {
+		if got := p.lits(p.e.Trace(p.arg(marker), Value)); !slices.Equal(got, want) {
 			t.Errorf("%s: lits = %v, want %v", marker, got, want)
 		}
 	}
@@ -362,11 +362,11 @@ func forward(lookup func(string) ([]byte, error)) {
 		"named":   {"named-func-key"},
 		"literal": {"literal-key"},
 	} {
-		if got := p.lits(p.e.Trace(p.arg("sink", marker, 0), Keyfunc)); !slices.Equal(got, want) {
+		if got := p.lits(p.e.Trace(p.arg(marker), Keyfunc)); !slices.Equal(got, want) {
 			t.Errorf("%s: lits = %v, want %v", marker, got, want)
 		}
 	}
-	ps := p.e.Params(p.e.Trace(p.arg("sink", "forward", 0), Keyfunc))
+	ps := p.e.Params(p.e.Trace(p.arg("forward"), Keyfunc))
 	if len(ps) != 1 || ps[0].Fn.Name() != "forward" || ps[0].Mode != Keyfunc {
 		t.Errorf("forward's lookup reaches the sink as %v, want its parameter 0 as a keyfunc", ps)
 	}

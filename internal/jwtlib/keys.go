@@ -13,12 +13,13 @@ import (
 // A KeyUse says what a parameter or struct field of a JWT library takes.
 type KeyUse int
 
+// The uses a parameter or field can have.
 const (
-	NotKey    KeyUse = iota
-	SecretKey        // key material that must stay secret: an HMAC secret or a private key
-	PublicKey        // a public key or certificate: not a secret
-	Keyfunc          // a function returning the key (jwt.Keyfunc)
-	KeyMap           // a map of keys, by key id
+	NotKey    KeyUse = iota // anything that does not take a key
+	SecretKey               // key material that must stay secret: an HMAC secret or a private key
+	PublicKey               // a public key or certificate: not a secret
+	Keyfunc                 // a function returning the key (jwt.Keyfunc)
+	KeyMap                  // a map of keys, by key id
 )
 
 func (u KeyUse) String() string {

@@ -11,7 +11,7 @@ import (
 	"unicode"
 )
 
-// nameWords splits an identifier, an environment variable, a config key or a
+// Words splits an identifier, an environment variable, a config key or a
 // flag name into lower-case words: "JWTSecret" -> [jwt secret],
 // "JWT_SIGNING_KEY" -> [jwt signing key], "auth.jwt-secret" -> [auth jwt secret],
 // "hmacKey" -> [hmac key], "jwtHS256Key" -> [jwt hs256 key].

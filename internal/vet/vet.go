@@ -111,7 +111,7 @@ func ReadConfig(name string) (*Config, error) {
 	}
 	cfg := new(Config)
 	if err := json.Unmarshal(data, cfg); err != nil {
-		return nil, fmt.Errorf("cannot decode JSON config file %s: %v", name, err)
+		return nil, fmt.Errorf("cannot decode JSON config file %s: %w", name, err)
 	}
 	if len(cfg.GoFiles) == 0 {
 		return nil, fmt.Errorf("package has no files: %s", cfg.ImportPath)
