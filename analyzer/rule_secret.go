@@ -40,6 +40,7 @@ type sink struct {
 	// that name when it must still be judged a secret's (defaults).
 	named bool
 	key   string
+	name  string // the name a named sink binds its value to
 }
 
 // A namedValue is a value bound to a name, a source if the name is a JWT
@@ -319,7 +320,7 @@ func (c *checker) namedSinks() []sink {
 	var out []sink
 	for _, nv := range c.named {
 		if c.names.IsSecretName(nv.name) {
-			out = append(out, sink{expr: nv.expr, fnResult: nv.fn, how: nv.how, named: true})
+			out = append(out, sink{expr: nv.expr, fnResult: nv.fn, how: nv.how, named: true, name: nv.name})
 		}
 	}
 	for _, d := range c.defaults {
@@ -341,7 +342,7 @@ func (c *checker) reportLiterals(s sink, seen map[flow.Node]bool) {
 		if l.Value == "" || jwtlib.IsPublicKeyText(l.Value) || secretname.IsMask(l.Value) {
 			return
 		}
-		if s.named && !c.mayBeSecret(l.Value) || s.named && c.nameLit(l) {
+		if s.named && (!c.mayBeSecret(l.Value) || c.nameLit(l) || secretname.IsOwnNameLess(s.name, l.Value)) {
 			return
 		}
 		c.reportSecret(l.Expr, l.Value, l.Origin, s.how, s.symbol)

@@ -7,6 +7,7 @@ package secretname
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -221,6 +222,24 @@ var settingNameShape = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$|^[a-z][
 // const jwtSecretKey = "JWT_SECRET".
 func (s *Namer) IsSettingName(value string) bool {
 	return settingNameShape.MatchString(value) && s.IsSecretName(value)
+}
+
+// identShape matches a value written as one Go-style identifier, without
+// separators: "JWTSecret", "jwtSigningKey".
+var identShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
+
+// IsOwnNameLess reports whether a value bound to a name spells that name
+// minus its last word, as an identifier: const JWTSecretKey = "JWTSecret".
+// Such a value is what the name is the key of (a database row's id, a
+// property's name), not key material: a secret is not derived from the
+// identifier that holds it. A value that spells the whole name
+// (jwtSecret = "JWTSecret") stays a possible lazy secret.
+func IsOwnNameLess(name, value string) bool {
+	if !identShape.MatchString(value) {
+		return false
+	}
+	nw, vw := Words(name), Words(value)
+	return len(vw) > 0 && len(nw) == len(vw)+1 && slices.Equal(nw[:len(vw)], vw)
 }
 
 // IsMetadataWord reports whether a word makes a name the name of something

@@ -202,3 +202,26 @@ func TestIsMask(t *testing.T) {
 		}
 	}
 }
+
+// TestIsOwnNameLess: a value that spells its name minus the last word names
+// what the name is the key of; anything else may be a secret.
+func TestIsOwnNameLess(t *testing.T) {
+	for _, c := range []struct {
+		name, value string
+		want        bool
+	}{
+		{"JWTSecretKey", "JWTSecret", true},
+		{"jwtSecretID", "jwtSecret", true},
+		{"JWTSecret", "JWTSecret", false},         // the whole name: maybe a lazy secret
+		{"JWTSigningKey", "JWTSecret", false},     // other words
+		{"JWTSecretKey", "JWT_SECRET", false},     // not one identifier (IsSettingName judges it)
+		{"JWTSecretKey", "JWTSecret-2024", false}, // not one identifier
+		{"JWTSecretKey", "Secret", false},         // not the name's beginning
+		{"JWTSecretKeyValue", "JWTSecret", false}, // two words less
+		{"Key", "", false},
+	} {
+		if got := IsOwnNameLess(c.name, c.value); got != c.want {
+			t.Errorf("IsOwnNameLess(%q, %q) = %v, want %v", c.name, c.value, got, c.want)
+		}
+	}
+}

@@ -99,6 +99,14 @@ func settingNames(flags *pflag.FlagSet) {
 	_, _ = flags.GetString("jwt-secret")                          // want `JWT secret jwt-secret read with \(\*pflag.FlagSet\).GetString`
 }
 
+// A value that spells its constant's name minus the last word is what the
+// constant is the key of (navidrome: the id of the row that holds the
+// secret); one that spells the whole name may be a lazy secret.
+const (
+	JWTSecretKey = "JWTSecret"
+	JWTSecret    = "JWTSecret" // want `^hardcoded JWT secret "JW"… \(9 characters\) assigned to JWTSecret` JWTSecret:`reported`
+)
+
 // Placeholders written over a secret to hide it are not secrets.
 type exported struct {
 	AccessSecret string
