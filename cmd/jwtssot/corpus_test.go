@@ -68,8 +68,10 @@ func corpusLabels(t *testing.T, dir string) (map[label]int, map[label]bool) {
 // labels: every rule must have a precision and a recall of 1, in both
 // modes. A failure lists each finding too many and each one missing.
 func TestCorpora(t *testing.T) {
+	t.Parallel() // processes only, on fixtures of their own or shared read-only
 	for _, name := range corpora {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			dir := fixture(t, filepath.Join("..", "..", "testdata", "corpus", name+".txtar"))
 			want, ambig := corpusLabels(t, dir)
 			rules := map[string]bool{}

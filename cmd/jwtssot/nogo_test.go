@@ -115,8 +115,12 @@ func TestNogoCorpora(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks the corpora's third-party modules from source")
 	}
+	t.Parallel() // processes only, each on a fixture of its own
 	for _, tc := range nogoCorpora {
-		t.Run(tc.name, func(t *testing.T) { checkNogo(t, tc) })
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			checkNogo(t, tc)
+		})
 	}
 }
 
