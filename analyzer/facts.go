@@ -184,11 +184,9 @@ func (c *checker) exportFacts() {
 			continue
 		}
 		var lits []flow.ForeignLit
-		c.flow.Literals(c.flow.Object(v, flow.Value), map[flow.Node]bool{}, func(l *flow.Lit) {
-			if l.Value != "" && !c.secretLits[l.Expr.Pos()] && !c.nameLit(l) && len(lits) < maxFactLits {
-				lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: c.litOrigin(v, l)})
-			}
-		})
+		for _, l := range c.factLits().Literals(c.flow.Object(v, flow.Value)) {
+			lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: c.litOrigin(v, l)})
+		}
 		if len(lits) > 0 {
 			c.pass.ExportObjectFact(v, &varFact{Lits: lits})
 		}
@@ -205,6 +203,19 @@ func (c *checker) exportFacts() {
 // messages) is no key's source; its facts stay small.
 const maxFactLits = 8
 
+// factLits returns the collector of the literals facts carry: not empty,
+// not reported here already, not a setting's name; at most maxFactLits per
+// node, all nodes in one walk. It is made once the package's findings are
+// known, when its facts are exported.
+func (c *checker) factLits() *flow.Collector {
+	if c.factCollector == nil {
+		c.factCollector = c.flow.NewCollector(maxFactLits, func(l *flow.Lit) bool {
+			return l.Value != "" && !c.secretLits[l.Expr.Pos()] && !c.nameLit(l)
+		})
+	}
+	return c.factCollector
+}
+
 // summary computes what a function's result holds, for its fact.
 func (c *checker) summary(fn *types.Func) flow.Summary {
 	var s flow.Summary
@@ -219,11 +230,9 @@ func (c *checker) summary(fn *types.Func) flow.Summary {
 			continue
 		}
 		r := &s.Results[m]
-		c.flow.Literals(ret, map[flow.Node]bool{}, func(l *flow.Lit) {
-			if l.Value != "" && !c.nameLit(l) && !c.secretLits[l.Expr.Pos()] && len(r.Lits) < maxFactLits {
-				r.Lits = append(r.Lits, flow.ForeignLit{Value: l.Value, Origin: c.litOrigin(fn, l)})
-			}
-		})
+		for _, l := range c.factLits().Literals(ret) {
+			r.Lits = append(r.Lits, flow.ForeignLit{Value: l.Value, Origin: c.litOrigin(fn, l)})
+		}
 		for _, p := range c.flow.Params(ret) {
 			if p.Fn == fn {
 				r.Params = append(r.Params, flow.Arg{Index: p.Index, Mode: p.Mode})

@@ -594,11 +594,12 @@ func (c *checker) keySource(s *Site, p pendingSite) {
 		}
 		return
 	}
-	lit := false
-	c.flow.Literals(n, map[flow.Node]bool{}, func(l *flow.Lit) {
-		lit = lit || (l.Value != "" && !jwtlib.IsPublicKeyText(l.Value))
-	})
-	if lit {
+	if c.keyLits == nil {
+		c.keyLits = c.flow.NewCollector(1, func(l *flow.Lit) bool {
+			return l.Value != "" && !jwtlib.IsPublicKeyText(l.Value)
+		})
+	}
+	if len(c.keyLits.Literals(n)) > 0 {
 		s.KeySource = "literal"
 		return
 	}

@@ -67,8 +67,11 @@ type checker struct {
 	initializers []initializer         // package-level declarations' values
 	callers      map[*ast.CallExpr]*types.Func
 
-	pending []pendingSite // JWT operations met by the walk
-	sites   []Site        // the same, resolved: the inventory
+	pending []pendingSite   // JWT operations met by the walk
+	sites   []Site          // the same, resolved: the inventory
+	keyLits *flow.Collector // whether a site's key may be a literal, for all sites in one walk
+
+	factCollector *flow.Collector // the literals facts carry (factLits)
 
 	candidates []Finding
 	secretLits map[token.Pos]bool // literals already reported as hardcoded-secret

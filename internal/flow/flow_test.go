@@ -140,10 +140,27 @@ func (p *testPkg) lineHas(pos token.Pos, marker string) bool {
 	return strings.Contains(p.lines[p.fset.Position(pos).Line-1], marker)
 }
 
-// lits returns the values of the literals n may hold, sorted.
+// lits returns the values of the literals n may hold, sorted. It asks both
+// Literals and a Collector, and fails the test if they disagree: every
+// test of the literals found checks both.
 func (p *testPkg) lits(n Node) []string {
+	p.t.Helper()
 	var out []string
 	p.e.Literals(n, map[*node]bool{}, func(l *Lit) { out = append(out, l.Value) })
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if col := values(p.e.NewCollector(1<<20, func(*Lit) bool { return true }).Literals(n)); !slices.Equal(col, out) {
+		p.t.Errorf("Collector: %v, Literals: %v", col, out)
+	}
+	return out
+}
+
+// values returns the literals' values, sorted, once each.
+func values(lits []*Lit) []string {
+	var out []string
+	for _, l := range lits {
+		out = append(out, l.Value)
+	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
@@ -267,6 +284,56 @@ func use() {
 	}
 	if p.e.Overflowed() {
 		t.Error("a query overflowed its budget")
+	}
+}
+
+// A Collector answers every question from one walk: the nodes of a cycle
+// share their answer, asked in any order, and an answer keeps at most the
+// collector's limit of literals that it admits.
+func TestCollectorSharesOneWalk(t *testing.T) {
+	p := loadMarked(t, `
+func sink(k string) {}
+
+func even(n int, k string) string {
+	if n == 0 {
+		return k
+	}
+	return odd(n-1, "from-even")
+}
+
+func odd(n int, k string) string {
+	if n == 0 {
+		return "from-odd"
+	}
+	return even(n-1, k)
+}
+
+func use() {
+	sink(odd(3, "odd-seed")) // odd
+	sink(even(3, "even-seed")) // even
+	sink(even(3, "")) // empty
+}
+`)
+	odd, even, empty := p.e.Trace(p.arg("odd"), Value), p.e.Trace(p.arg("even"), Value), p.e.Trace(p.arg("empty"), Value)
+	c := p.e.NewCollector(8, func(l *Lit) bool { return l.Value != "" })
+	for _, q := range []struct {
+		n    Node
+		want []string
+	}{
+		{even, []string{"even-seed", "from-even", "from-odd"}},
+		{odd, []string{"from-even", "from-odd", "odd-seed"}},
+		{empty, []string{"from-even", "from-odd"}},             // "" is not admitted
+		{even, []string{"even-seed", "from-even", "from-odd"}}, // asked again: the same answer
+	} {
+		if got := values(c.Literals(q.n)); !slices.Equal(got, q.want) {
+			t.Errorf("Literals = %v, want %v", got, q.want)
+		}
+	}
+	if got := len(p.e.NewCollector(1, func(*Lit) bool { return true }).Literals(even)); got != 1 {
+		t.Errorf("a collector of limit 1 returned %d literals", got)
+	}
+	if c.Literals(nil) != nil {
+		t.Error("a nil node holds no literal")
 	}
 }
 

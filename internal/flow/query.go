@@ -245,6 +245,9 @@ func (e *Engine) names(arg *node) []Read {
 // variables and fields, whose parameters are bound to every caller's
 // argument. Nodes in seen are skipped and the nodes visited are added to
 // it, so a caller that shares seen between queries visits each node once.
+// A caller with a question per node (which literals may this key hold?)
+// uses a Collector instead: a fresh seen map per question walks the
+// reachable graph again for each.
 func (e *Engine) Literals(n Node, seen map[*node]bool, emit func(*Lit)) {
 	steps := 0
 	stack := []*node{n}
@@ -259,45 +262,182 @@ func (e *Engine) Literals(n Node, seen map[*node]bool, emit func(*Lit)) {
 			e.q.overflow = true // past the budget: what is left is unknown
 			return
 		}
-		for _, l := range x.lits {
-			emit(l)
+		e.litStep(x, emit, func(k *node) { stack = append(stack, k) })
+	}
+}
+
+// litStep emits the literals x holds itself and pushes the nodes whose
+// literals x may also hold.
+func (e *Engine) litStep(x *node, emit func(*Lit), push func(*node)) {
+	for _, l := range x.lits {
+		emit(l)
+	}
+	switch x.kind {
+	case kindUnion:
+		for _, k := range x.kids {
+			push(k)
 		}
-		switch x.kind {
-		case kindUnion:
-			stack = append(stack, x.kids...)
-		case kindGlobal, kindParamAt:
-			// Values from every caller: a parameter that flows here
-			// holds every argument given to it.
-			stack = append(stack, x.kids...)
-			for _, k := range x.kids {
-				for _, p := range e.Params(k) {
-					stack = append(stack, e.paramAtNode(p))
+	case kindGlobal, kindParamAt:
+		// Values from every caller: a parameter that flows here
+		// holds every argument given to it.
+		for _, k := range x.kids {
+			push(k)
+		}
+		for _, k := range x.kids {
+			for _, p := range e.Params(k) {
+				push(e.paramAtNode(p))
+			}
+		}
+	case kindCall:
+		r := e.ret(e.decls[x.callee], x.mode, x.result)
+		push(r)
+		if x.call != nil {
+			for _, p := range e.Params(r) {
+				if p.Fn == x.callee {
+					push(e.argNode(x.call, p.Index, p.Mode))
 				}
 			}
-		case kindCall:
-			r := e.ret(e.decls[x.callee], x.mode, x.result)
-			stack = append(stack, r)
-			if x.call != nil {
-				for _, p := range e.Params(r) {
-					if p.Fn == x.callee {
-						stack = append(stack, e.argNode(x.call, p.Index, p.Mode))
-					}
-				}
+		}
+	case kindForeign:
+		res := x.summary.Results[x.mode]
+		if x.call != nil {
+			for _, l := range res.Lits {
+				emit(&Lit{Expr: x.call, Value: l.Value, Origin: l.Origin})
 			}
-		case kindForeign:
-			res := x.summary.Results[x.mode]
-			if x.call != nil {
-				for _, l := range res.Lits {
-					emit(&Lit{Expr: x.call, Value: l.Value, Origin: l.Origin})
-				}
-				for _, p := range res.Params {
-					stack = append(stack, e.argNode(x.call, p.Index, p.Mode))
-				}
+			for _, p := range res.Params {
+				push(e.argNode(x.call, p.Index, p.Mode))
 			}
-		case kindReadOf:
-			// a setting's value, not its name: no literal
+		}
+	case kindReadOf:
+		// a setting's value, not its name: no literal
+	}
+}
+
+// A Collector answers many questions "which literals may this node hold?"
+// with one walk of the graph for all of them: each node is visited once,
+// and the nodes of a cycle (a recursive helper, a variable assigned from
+// itself) share one answer, found with Tarjan's strongly connected
+// components. Each answer keeps the first limit literals that accept
+// admits, so the work is linear in the graph, whatever the number of
+// questions; a walk per question made the inventory quadratic (one
+// question per JWT site). Past stepBudget new nodes are no longer visited:
+// what they hold is unknown, which is no finding.
+type Collector struct {
+	e      *Engine
+	limit  int
+	accept func(*Lit) bool
+
+	done    map[*node][]*Lit // answers
+	acc     map[*node][]*Lit // partial answers of the nodes on the stack
+	index   map[*node]int
+	low     map[*node]int
+	onStack map[*node]bool
+	next    int
+}
+
+// NewCollector returns a Collector of at most limit literals per node, of
+// those accept admits.
+func (e *Engine) NewCollector(limit int, accept func(*Lit) bool) *Collector {
+	return &Collector{
+		e: e, limit: limit, accept: accept,
+		done: map[*node][]*Lit{}, acc: map[*node][]*Lit{},
+		index: map[*node]int{}, low: map[*node]int{}, onStack: map[*node]bool{},
+	}
+}
+
+// Literals returns the first literals n may hold that the collector
+// admits, at most its limit, in a fixed order.
+func (c *Collector) Literals(n Node) []*Lit {
+	if n == nil {
+		return nil
+	}
+	if lits, ok := c.done[n]; ok {
+		return lits
+	}
+	type frame struct {
+		x     *node
+		succs []*node
+		i     int
+	}
+	var calls []frame
+	var stack []*node // Tarjan's stack
+	visit := func(x *node) {
+		c.index[x], c.low[x] = c.next, c.next
+		c.next++
+		stack = append(stack, x)
+		c.onStack[x] = true
+		var own []*Lit
+		var succs []*node
+		c.e.litStep(x, func(l *Lit) {
+			if c.accept(l) {
+				own = c.add(own, l)
+			}
+		}, func(k *node) { succs = append(succs, k) })
+		c.acc[x] = own
+		calls = append(calls, frame{x: x, succs: succs})
+	}
+	visit(n)
+	for len(calls) > 0 {
+		f := &calls[len(calls)-1]
+		if f.i < len(f.succs) {
+			k := f.succs[f.i]
+			f.i++
+			if lits, ok := c.done[k]; ok {
+				c.acc[f.x] = c.addAll(c.acc[f.x], lits)
+			} else if _, seen := c.index[k]; !seen {
+				if c.next >= stepBudget {
+					c.e.q.overflow = true // past the budget: unknown
+					continue
+				}
+				visit(k)
+			} else if c.onStack[k] {
+				c.low[f.x] = min(c.low[f.x], c.index[k])
+			}
+			continue
+		}
+		x := f.x
+		calls = calls[:len(calls)-1]
+		if c.low[x] == c.index[x] { // x roots a component: its answer is final
+			i := len(stack) - 1
+			for stack[i] != x {
+				i--
+			}
+			var lits []*Lit
+			for _, m := range stack[i:] {
+				lits = c.addAll(lits, c.acc[m])
+			}
+			for _, m := range stack[i:] {
+				c.done[m] = lits
+				delete(c.acc, m)
+				delete(c.onStack, m)
+			}
+			stack = stack[:i]
+		}
+		if len(calls) > 0 {
+			p := calls[len(calls)-1].x
+			if lits, ok := c.done[x]; ok {
+				c.acc[p] = c.addAll(c.acc[p], lits)
+			} else { // x is in p's component, which merges them when done
+				c.low[p] = min(c.low[p], c.low[x])
+			}
 		}
 	}
+	return c.done[n]
+}
+
+// add appends l to lits unless it is there or lits is full.
+func (c *Collector) add(lits []*Lit, l *Lit) []*Lit {
+	if len(lits) >= c.limit || slices.Contains(lits, l) {
+		return lits
+	}
+	return append(lits, l)
+}
+
+func (c *Collector) addAll(lits, more []*Lit) []*Lit {
+	for _, l := range more {
+		lits = c.add(lits, l)
+	}
+	return lits
 }
 
 // union adds the elements of b missing from a, keeping a's order.
