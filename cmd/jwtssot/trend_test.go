@@ -10,34 +10,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jwtssot/jwtssot/internal/gittest"
 	"github.com/jwtssot/jwtssot/internal/htmlcheck"
 )
 
-// gitEnv isolates the tests' git from the machine's configuration and
-// gives commits an author.
-var gitEnv = []string{
-	"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=" + os.DevNull,
-	"GIT_AUTHOR_NAME=jwtssot test", "GIT_AUTHOR_EMAIL=test@example.com",
-	"GIT_COMMITTER_NAME=jwtssot test", "GIT_COMMITTER_EMAIL=test@example.com",
-}
-
+// git runs git in dir for the tests that build a repository.
 func git(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), gitEnv...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func requireGit(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	return gittest.Run(t, dir, nil, args...)
 }
 
 // trendJSON is the part of `-trend -format json` the tests read.
@@ -63,7 +43,7 @@ func (tr trendJSON) totals() []string {
 // it and a broken one, and reads the history with the binary: as a table,
 // as JSON, as an HTML page, and with a scan.
 func TestTrend(t *testing.T) {
-	requireGit(t)
+	gittest.Require(t)
 	dir := extract(t, "app")
 	git(t, dir, "init", "-q", "-b", "main")
 	const b = ".jwtssot-baseline.json"
@@ -222,7 +202,7 @@ func TestTrendReports(t *testing.T) {
 // TestTrendErrors: each way -trend cannot read a history is a message
 // that says what to do, and exit status 2.
 func TestTrendErrors(t *testing.T) {
-	requireGit(t)
+	gittest.Require(t)
 	notRepo := t.TempDir()
 	repo := t.TempDir()
 	git(t, repo, "init", "-q")

@@ -5,33 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/jwtssot/jwtssot/internal/gittest"
 	"github.com/jwtssot/jwtssot/internal/report"
 )
 
-// gitEnv isolates the tests' git from the machine's configuration, and
-// gives the commits an author.
-var gitEnv = []string{
-	"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=" + os.DevNull,
-	"GIT_AUTHOR_NAME=jwtssot test", "GIT_AUTHOR_EMAIL=test@example.com",
-	"GIT_COMMITTER_NAME=jwtssot test", "GIT_COMMITTER_EMAIL=test@example.com",
-}
-
 func gitIn(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), gitEnv...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return strings.TrimSpace(string(out))
+	return gittest.Run(t, dir, nil, args...)
 }
 
 // baselineJSON is a baseline with one entry per rule given.
@@ -55,25 +40,13 @@ func commitFile(t *testing.T, dir, name, content, msg string, day int) string {
 	}
 	gitIn(t, dir, "add", "-A")
 	date := fmt.Sprintf("2025-01-%02dT12:00:00Z", day)
-	cmd := exec.Command("git", "commit", "-q", "-m", msg)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), append(gitEnv, "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git commit: %v\n%s", err, out)
-	}
+	gittest.Run(t, dir, []string{"GIT_AUTHOR_DATE=" + date, "GIT_COMMITTER_DATE=" + date}, "commit", "-q", "-m", msg)
 	return gitIn(t, dir, "rev-parse", "--short", "HEAD")
-}
-
-func requireGit(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 }
 
 func newRepo(t *testing.T) string {
 	t.Helper()
-	requireGit(t)
+	gittest.Require(t)
 	dir := t.TempDir()
 	gitIn(t, dir, "init", "-q", "-b", "main")
 	return dir
@@ -173,7 +146,7 @@ func TestFromGit(t *testing.T) {
 }
 
 func TestFromGitErrors(t *testing.T) {
-	requireGit(t)
+	gittest.Require(t)
 	ctx := context.Background()
 
 	notRepo := t.TempDir()
