@@ -451,7 +451,7 @@ func (g *Graph) read(dep *packages.Package, gen *generation) (*types.Package, er
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	// NewReader reads the export data of both the go command's export
 	// files and compiler archives, as go/packages does with it; Read alone
 	// would refuse the archives of older go commands.
