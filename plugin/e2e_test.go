@@ -1,9 +1,6 @@
 package plugin_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/jwtssot/jwtssot/analyzer"
+	"github.com/jwtssot/jwtssot/internal/golangcitest"
 	"github.com/jwtssot/jwtssot/internal/txtartest"
 )
 
@@ -207,26 +205,10 @@ output:
 // runGolangci runs `golangci-lint run` with JSON output in dir.
 func runGolangci(t *testing.T, bin, dir, cache string) (stdout, stderr string, code int) {
 	t.Helper()
-	// go test runs cmd/jwtssot's front-end tests, which run golangci-lint
-	// too, alongside this package; golangci-lint refuses to run next to
-	// another instance (a lock in the temporary directory) unless told, and
-	// each run has a cache of its own.
-	cmd := exec.Command(bin, "run", "--allow-parallel-runners", "--output.json.path=stdout", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(moduleEnv(), "GOLANGCI_LINT_CACHE="+cache)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
 	start := time.Now()
-	err := cmd.Run()
+	stdout, stderr, code = golangcitest.Run(t, bin, dir, append(moduleEnv(), "GOLANGCI_LINT_CACHE="+cache), "./...")
 	t.Logf("golangci-lint run: %s", time.Since(start).Round(time.Millisecond))
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatal(err)
-	}
-	return out.String(), errOut.String(), code
+	return stdout, stderr, code
 }
 
 var ruleTag = regexp.MustCompile(` \(jwtssot/[a-z-]+\)$`)
@@ -235,21 +217,12 @@ var ruleTag = regexp.MustCompile(` \(jwtssot/[a-z-]+\)$`)
 // "file:line:col: message" lines.
 func golangciFindings(t *testing.T, stdout string) []string {
 	t.Helper()
-	var report struct {
-		Issues []struct {
-			FromLinter string
-			Text       string
-			Pos        struct {
-				Filename     string
-				Line, Column int
-			}
-		}
-	}
-	if err := json.NewDecoder(strings.NewReader(stdout)).Decode(&report); err != nil {
-		t.Fatalf("golangci-lint's JSON report: %v\n%s", err, stdout)
+	issues, err := golangcitest.Issues(stdout)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var got []string
-	for _, is := range report.Issues {
+	for _, is := range issues {
 		if is.FromLinter != "jwtssot" {
 			t.Errorf("issue from %s: %s", is.FromLinter, is.Text)
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/jwtssot/jwtssot/internal/golangcitest"
 )
 
 // TestFrontEndsAgree runs the standalone scan, go vet and, when
@@ -132,22 +132,12 @@ func golangciLines(t *testing.T, bin, dir string, env, patterns []string) []stri
 	if code > 1 {
 		t.Fatalf("golangci-lint exited %d:\n%s", code, errOut)
 	}
-	var report struct {
-		Issues []struct {
-			Text string
-			Pos  struct {
-				Filename     string
-				Line, Column int
-			}
-		}
-	}
-	// The JSON report comes first on stdout; golangci-lint's text summary
-	// may follow it.
-	if err := json.NewDecoder(strings.NewReader(out)).Decode(&report); err != nil {
-		t.Fatalf("golangci-lint's JSON: %v\n%.300s", err, out)
+	issues, err := golangcitest.Issues(out)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var got []finding
-	for _, is := range report.Issues {
+	for _, is := range issues {
 		name := is.Pos.Filename
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(dir, name)
@@ -183,23 +173,8 @@ issues:
 	if err := os.WriteFile(cfgFile, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// go test runs the plugin's package alongside this one, and golangci-lint
-	// refuses to run next to another instance (a lock in the temporary
-	// directory) unless told: each run has a cache of its own.
-	cmd := exec.Command(bin, append([]string{"run", "--allow-parallel-runners", "--config", cfgFile, "--output.json.path=stdout"}, patterns...)...)
-	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOFLAGS="), env...)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatal(err)
-	}
-	return out.String(), errOut.String(), code
+	env = append(append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOFLAGS="), env...)
+	return golangcitest.Run(t, bin, dir, env, append([]string{"--config", cfgFile}, patterns...)...)
 }
 
 // TestOddConfigs: a config file that is not a readable YAML mapping of
