@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"reflect"
 	"strconv"
@@ -82,7 +81,10 @@ func (c *checker) bind(lhs, rhs ast.Expr) {
 		nv := namedValue{name: l.Name, expr: rhs, how: "assigned to " + l.Name}
 		if obj.Parent() == c.pass.Pkg.Scope() {
 			nv.obj = obj
-			c.initializers = append(c.initializers, initializer{obj: obj, pos: rhs.Pos(), end: rhs.End()})
+			if c.initializers == nil {
+				c.initializers = map[ast.Expr][]types.Object{}
+			}
+			c.initializers[rhs] = append(c.initializers[rhs], obj)
 		}
 		c.named = append(c.named, nv)
 		if _, isVar := obj.(*types.Var); isVar {
@@ -108,14 +110,6 @@ func (c *checker) bind(lhs, rhs ast.Expr) {
 			}
 		}
 	}
-}
-
-// An initializer is the value a package-level constant or variable is
-// declared with: a literal reported there makes the object reported, so
-// its uses elsewhere are not reported again.
-type initializer struct {
-	obj      types.Object
-	pos, end token.Pos
 }
 
 // visitCompositeLit indexes struct fields set by a literal, records key
@@ -403,11 +397,7 @@ func (c *checker) reportSecret(lit ast.Node, value, origin, how, symbol string) 
 		return
 	}
 	c.secretLits[lit.Pos()] = true
-	for _, in := range c.initializers {
-		if in.pos <= lit.Pos() && lit.End() <= in.end {
-			c.reportedObjs[in.obj] = true
-		}
-	}
+	c.markInitialized(lit)
 	from := ""
 	if origin != "" {
 		from = "from " + origin + " "
@@ -415,6 +405,28 @@ func (c *checker) reportSecret(lit ast.Node, value, origin, how, symbol string) 
 	body := "hardcoded JWT secret " + redact(value) + " " + from + how +
 		"; load it from the environment or a secret store in the auth module"
 	c.report(rules.HardcodedSecret, lit.Pos(), lit.End(), symbol, body)
+}
+
+// markInitialized marks as reported the package-level constants and
+// variables whose value holds lit: their uses elsewhere are not reported
+// again. It looks at lit's enclosing nodes, so its cost is the literal's
+// depth, not the package's number of declarations.
+func (c *checker) markInitialized(lit ast.Node) {
+	fs := c.files[c.pass.Fset.File(lit.Pos())]
+	if fs == nil || len(c.initializers) == 0 {
+		return
+	}
+	cur, ok := fs.cursor.FindByPos(lit.Pos(), lit.End())
+	if !ok {
+		return
+	}
+	for enc := range cur.Enclosing() {
+		if e, ok := enc.Node().(ast.Expr); ok {
+			for _, obj := range c.initializers[e] {
+				c.reportedObjs[obj] = true
+			}
+		}
+	}
 }
 
 // canHoldSecret reports whether a variable, field or map value of type t

@@ -64,7 +64,10 @@ type checker struct {
 	reportedObjs map[types.Object]bool // constants and variables reported where declared
 	nameArgs     []ast.Expr            // arguments that name a setting
 	nameLits     map[token.Pos]bool    // literals used as a setting's name
-	initializers []initializer         // package-level declarations' values
+	// initializers maps the values assigned to package-level constants and
+	// variables to them: a literal reported in such a value makes the
+	// object reported, so its uses elsewhere are not reported again.
+	initializers map[ast.Expr][]types.Object
 	callers      map[*ast.CallExpr]*types.Func
 
 	pending []pendingSite   // JWT operations met by the walk
