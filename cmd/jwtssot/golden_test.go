@@ -79,30 +79,7 @@ func TestSARIFSchema(t *testing.T) {
 		t.Fatalf("SARIF report does not validate against the 2.1.0 schema: %v", err)
 	}
 
-	var log struct {
-		Runs []struct {
-			Tool struct {
-				Driver struct {
-					Rules []struct {
-						ID      string
-						HelpURI string `json:"helpUri"`
-					}
-				}
-			}
-			Results []struct {
-				RuleID              string            `json:"ruleId"`
-				PartialFingerprints map[string]string `json:"partialFingerprints"`
-				Locations           []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct {
-							URI       string `json:"uri"`
-							URIBaseID string `json:"uriBaseId"`
-						} `json:"artifactLocation"`
-					} `json:"physicalLocation"`
-				} `json:"locations"`
-			}
-		}
-	}
+	var log sarifLog
 	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
 		t.Fatal(err)
 	}
@@ -132,6 +109,32 @@ func TestSARIFSchema(t *testing.T) {
 			if a.URIBaseID != "%SRCROOT%" || a.URI == "" || strings.HasPrefix(a.URI, "/") || strings.Contains(a.URI, ":") || strings.HasPrefix(a.URI, "..") {
 				t.Errorf("artifactLocation %+v: want a relative uri under %%SRCROOT%%", a)
 			}
+		}
+	}
+}
+
+// sarifLog is the part of a SARIF report the tests read.
+type sarifLog struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Rules []struct {
+					ID      string
+					HelpURI string `json:"helpUri"`
+				}
+			}
+		}
+		Results []struct {
+			RuleID              string            `json:"ruleId"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+			Locations           []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI       string `json:"uri"`
+						URIBaseID string `json:"uriBaseId"`
+					} `json:"artifactLocation"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
 		}
 	}
 }
