@@ -95,7 +95,7 @@ func (d *directive) coversRule(rule string) bool {
 }
 
 // parseDirectives finds the directives of a file and the lines each covers.
-func (c *checker) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*directive {
+func (ix *index) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*directive {
 	f := fileCur.Node().(*ast.File)
 	var ds []*directive
 	var src []byte
@@ -110,7 +110,7 @@ func (c *checker) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*d
 			}
 			line := tf.Line(com.Pos())
 			if src == nil {
-				src = c.readFile(tf.Name())
+				src = ix.readFile(tf.Name())
 			}
 			d := &directive{parsedDirective: parsed, comment: com, line: line, err: err}
 			d.ownLine = aloneOnLine(src, tf, com.Pos())
@@ -165,30 +165,30 @@ func extendToStatements(ds []*directive, fileCur inspector.Cursor, tf *token.Fil
 
 // applyDirectives drops the findings a valid directive covers and reports
 // the directives that are malformed or suppress nothing.
-func (c *checker) applyDirectives() []Finding {
+func (ix *index) applyDirectives() []Finding {
 	var kept []Finding
-	for _, f := range c.candidates {
-		if !c.suppressed(f) {
+	for _, f := range ix.out.candidates {
+		if !ix.suppressed(f) {
 			kept = append(kept, f)
 		}
 	}
-	c.candidates = nil
-	for _, fs := range c.files {
+	ix.out.candidates = nil
+	for _, fs := range ix.files {
 		for _, d := range fs.directives {
 			switch {
 			case d.err != nil:
-				c.report(rules.Directive, d.comment.Pos(), d.comment.End(), "", "malformed jwtssot directive: "+d.err.Error())
-			case !d.used && c.anyEnabled(d.Rules):
-				c.report(rules.Directive, d.comment.Pos(), d.comment.End(), "",
+				ix.report(rules.Directive, d.comment.Pos(), d.comment.End(), "", "malformed jwtssot directive: "+d.err.Error())
+			case !d.used && ix.anyEnabled(d.Rules):
+				ix.report(rules.Directive, d.comment.Pos(), d.comment.End(), "",
 					"jwtssot:ignore "+strings.Join(d.Rules, ",")+" suppresses nothing here; remove it")
 			}
 		}
 	}
-	return append(kept, c.candidates...)
+	return append(kept, ix.out.candidates...)
 }
 
-func (c *checker) suppressed(f Finding) bool {
-	fs := c.files[c.pass.Fset.File(f.Pos)]
+func (ix *index) suppressed(f Finding) bool {
+	fs := ix.files[ix.pass.Fset.File(f.Pos)]
 	if fs == nil {
 		return false
 	}
@@ -205,9 +205,9 @@ func (c *checker) suppressed(f Finding) bool {
 
 // anyEnabled reports whether a directive's rules include one that runs: a
 // directive for a disabled rule is not "unused".
-func (c *checker) anyEnabled(rules []string) bool {
+func (ix *index) anyEnabled(rules []string) bool {
 	for _, r := range rules {
-		if r == "all" || c.s.Enabled(r) {
+		if r == "all" || ix.s.Enabled(r) {
 			return true
 		}
 	}
@@ -217,8 +217,8 @@ func (c *checker) anyEnabled(rules []string) bool {
 // readFile returns a file's source text: through Pass.ReadFile, which the
 // go vet and golangci-lint drivers set, or from disk for a driver that
 // leaves it nil (rules_go's nogo).
-func (c *checker) readFile(name string) []byte {
-	read := c.pass.ReadFile
+func (ix *index) readFile(name string) []byte {
+	read := ix.pass.ReadFile
 	if read == nil {
 		read = os.ReadFile
 	}

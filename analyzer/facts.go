@@ -106,16 +106,15 @@ var factTypes = []analysis.Fact{new(funcFact), new(varFact), new(reportedFact)}
 // oracle answers the flow engine's questions about other packages from
 // their facts, and about setting reads from the callee's declaration.
 type oracle struct {
-	c *checker
+	ix *index
 }
 
 func (o oracle) ReadArg(call *ast.CallExpr) (int, bool) {
-	return o.c.readArg(call)
+	return o.ix.readArg(call)
 }
 
 func (o oracle) Summary(fn *types.Func) *flow.Summary {
-	var f funcFact
-	if o.c.pass.ImportObjectFact(fn.Origin(), &f) && !f.Summary.Empty() {
+	if f := o.ix.facts.fn(fn.Origin()); f != nil && !f.Summary.Empty() {
 		return &f.Summary
 	}
 	return nil
@@ -123,28 +122,53 @@ func (o oracle) Summary(fn *types.Func) *flow.Summary {
 
 func (o oracle) VarLits(v *types.Var) []flow.ForeignLit {
 	var f varFact
-	if o.c.pass.ImportObjectFact(v, &f) {
+	if o.ix.pass.ImportObjectFact(v, &f) {
 		return f.Lits
 	}
 	return nil
 }
 
 func (o oracle) Origin(obj types.Object) string {
-	if o.c.pass.ImportObjectFact(obj, new(reportedFact)) {
+	if o.ix.pass.ImportObjectFact(obj, new(reportedFact)) {
 		return "" // reported where it is declared
 	}
-	return o.c.origin(obj)
+	return o.ix.origin(obj)
+}
+
+// factCache keeps the facts of other packages' functions that the pass
+// has imported: a function called in many places is looked up once.
+type factCache struct {
+	pass      *analysis.Pass
+	funcs     map[*types.Func]*funcFact // nil: the function has none
+	collector *flow.Collector           // the literals facts carry (factLits)
+}
+
+func newFactCache(pass *analysis.Pass) factCache {
+	return factCache{pass: pass, funcs: map[*types.Func]*funcFact{}}
+}
+
+// fn returns the facts of a function of another package, or nil.
+func (c *factCache) fn(fn *types.Func) *funcFact {
+	f, ok := c.funcs[fn]
+	if !ok {
+		f = new(funcFact)
+		if !c.pass.ImportObjectFact(fn, f) {
+			f = nil
+		}
+		c.funcs[fn] = f
+	}
+	return f
 }
 
 // origin describes an object of any package for a message, naming its
 // package and file but no directory of this machine:
 // "devcfg.DevKey (devcfg/keys.go:12)".
-func (c *checker) origin(obj types.Object) string {
+func (ix *index) origin(obj types.Object) string {
 	name := obj.Name()
 	if obj.Pkg() != nil {
 		name = obj.Pkg().Name() + "." + name
 	}
-	pos := c.pass.Fset.Position(obj.Pos())
+	pos := ix.pass.Fset.Position(obj.Pos())
 	if !pos.IsValid() || obj.Pkg() == nil {
 		return name
 	}
@@ -154,46 +178,43 @@ func (c *checker) origin(obj types.Object) string {
 // exportFacts exports, for each exported function, method, variable and
 // constant of the package that says something to its importers, what it
 // says. Unexported objects cannot be used by another package.
-func (c *checker) exportFacts() {
-	if !c.scanned {
-		return
-	}
-	for fn, fi := range c.funcs {
+func (ix *index) exportFacts() {
+	for fn, fi := range ix.seen.funcs {
 		if !fn.Exported() {
 			continue
 		}
 		f := &funcFact{}
-		for _, kp := range c.keyParams[fn] {
+		for _, kp := range ix.seen.keyParams[fn] {
 			f.Keys = append(f.Keys, kp)
 		}
 		slices.SortFunc(f.Keys, func(a, b keyParam) int { return a.Index - b.Index })
-		f.Reads = slices.Sorted(mapKeys(c.readParams[fn]))
+		f.Reads = slices.Sorted(mapKeys(ix.seen.readParams[fn]))
 		if fi.summarize {
-			f.Summary = c.summary(fn)
+			f.Summary = ix.summary(fn)
 		}
 		if len(f.Keys) > 0 || len(f.Reads) > 0 || !f.Summary.Empty() {
-			c.pass.ExportObjectFact(fn, f)
+			ix.pass.ExportObjectFact(fn, f)
 		}
 	}
-	for _, v := range c.globalVars {
+	for _, v := range ix.seen.globalVars {
 		if !v.Exported() {
 			continue
 		}
-		if c.reportedObjs[v] {
-			c.pass.ExportObjectFact(v, &reportedFact{})
+		if ix.out.reportedObjs[v] {
+			ix.pass.ExportObjectFact(v, &reportedFact{})
 			continue
 		}
 		var lits []flow.ForeignLit
-		for _, l := range c.factLits().Literals(c.flow.Object(v, flow.Value)) {
-			lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: c.litOrigin(v, l)})
+		for _, l := range ix.factLits().Literals(ix.flow.Object(v, flow.Value)) {
+			lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: ix.litOrigin(v, l)})
 		}
 		if len(lits) > 0 {
-			c.pass.ExportObjectFact(v, &varFact{Lits: lits})
+			ix.pass.ExportObjectFact(v, &varFact{Lits: lits})
 		}
 	}
-	for obj := range c.reportedObjs {
+	for obj := range ix.out.reportedObjs {
 		if k, ok := obj.(*types.Const); ok && k.Exported() {
-			c.pass.ExportObjectFact(k, &reportedFact{})
+			ix.pass.ExportObjectFact(k, &reportedFact{})
 		}
 	}
 }
@@ -207,17 +228,17 @@ const maxFactLits = 8
 // not reported here already, not a setting's name; at most maxFactLits per
 // node, all nodes in one walk. It is made once the package's findings are
 // known, when its facts are exported.
-func (c *checker) factLits() *flow.Collector {
-	if c.factCollector == nil {
-		c.factCollector = c.flow.NewCollector(maxFactLits, func(l *flow.Lit) bool {
-			return l.Value != "" && !c.secretLits[l.Expr.Pos()] && !c.nameLit(l)
+func (ix *index) factLits() *flow.Collector {
+	if ix.facts.collector == nil {
+		ix.facts.collector = ix.flow.NewCollector(maxFactLits, func(l *flow.Lit) bool {
+			return l.Value != "" && !ix.out.secretLits[l.Expr.Pos()] && !ix.nameLit(l)
 		})
 	}
-	return c.factCollector
+	return ix.facts.collector
 }
 
 // summary computes what a function's result holds, for its fact.
-func (c *checker) summary(fn *types.Func) flow.Summary {
+func (ix *index) summary(fn *types.Func) flow.Summary {
 	var s flow.Summary
 	res := fn.Signature().Results().At(0).Type()
 	for m := range flow.Mode(len(s.Results)) {
@@ -225,24 +246,24 @@ func (c *checker) summary(fn *types.Func) flow.Summary {
 		case m == flow.Value && !canHoldSecret(res), m == flow.Keyfunc && !isKeyfuncType(res), m == flow.Elems:
 			continue
 		}
-		ret := c.flow.Result(fn, m)
+		ret := ix.flow.Result(fn, m)
 		if ret == nil {
 			continue
 		}
 		r := &s.Results[m]
-		for _, l := range c.factLits().Literals(ret) {
-			r.Lits = append(r.Lits, flow.ForeignLit{Value: l.Value, Origin: c.litOrigin(fn, l)})
+		for _, l := range ix.factLits().Literals(ret) {
+			r.Lits = append(r.Lits, flow.ForeignLit{Value: l.Value, Origin: ix.litOrigin(fn, l)})
 		}
-		for _, p := range c.flow.Params(ret) {
+		for _, p := range ix.flow.Params(ret) {
 			if p.Fn == fn {
 				r.Params = append(r.Params, flow.Arg{Index: p.Index, Mode: p.Mode})
 			}
 		}
-		for _, rd := range c.flow.Reads(ret) {
+		for _, rd := range ix.flow.Reads(ret) {
 			switch {
 			case rd.ByParam && rd.Param.Fn == fn:
 				r.ReadParams = append(r.ReadParams, rd.Param.Index)
-			case !rd.ByParam && c.names.IsSecretKey(rd.Name):
+			case !rd.ByParam && ix.names.IsSecretKey(rd.Name):
 				r.Reads = append(r.Reads, rd.Name)
 			}
 		}
@@ -252,11 +273,11 @@ func (c *checker) summary(fn *types.Func) flow.Summary {
 
 // litOrigin says where a literal that obj holds or returns comes from: the
 // object and the literal's own position.
-func (c *checker) litOrigin(obj types.Object, l *flow.Lit) string {
+func (ix *index) litOrigin(obj types.Object, l *flow.Lit) string {
 	if l.Origin != "" {
 		return l.Origin
 	}
-	pos := c.pass.Fset.Position(l.Expr.Pos())
+	pos := ix.pass.Fset.Position(l.Expr.Pos())
 	return fmt.Sprintf("%s.%s (%s/%s:%d)", obj.Pkg().Name(), obj.Name(), path.Base(obj.Pkg().Path()),
 		filepath.Base(pos.Filename), pos.Line)
 }

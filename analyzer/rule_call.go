@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -10,48 +11,64 @@ import (
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
-// checkReference implements the call rule: every use of a function or
-// method declared in a JWT library, called or not (a func value, a method
-// value, a method expression), outside the auth packages. It works from the
-// type checker's resolution of each identifier, so it also catches methods
-// on values whose type came from elsewhere (a *jwt.Token returned by the auth
-// module, in a file that imports no JWT library), promoted methods of
-// embedded library types and interface methods declared in a library, and
-// never a user's own variable, type or package that happens to be named jwt.
-func (c *checker) checkReference(cur inspector.Cursor, id *ast.Ident) {
-	if !c.refersToJWT {
-		return
-	}
-	obj := c.info.Uses[id]
-	if obj == nil || obj.Pkg() == nil || c.s.Libs.Match(obj.Pkg().Path()) == "" {
-		return
-	}
-	c.markUsesJWT(cur) // a function, a type, a constant or a variable of a JWT library
-	fn, ok := obj.(*types.Func)
-	if !ok || c.inAuth {
-		return
-	}
-	fn = fn.Origin()
+// A libRef is a use of a function or method declared in a JWT library,
+// called or not, where the call rule reports it.
+type libRef struct {
+	fn       *types.Func
+	pos, end token.Pos
+	called   bool
+}
 
+// visitIdent records every identifier that refers to an object of a JWT
+// library: it makes the package a user of JWT, and a function or method so
+// referred to is a use for the call rule. It works from the type checker's
+// resolution of each identifier, so it also catches methods on values whose
+// type came from elsewhere (a *jwt.Token returned by the auth module, in a
+// file that imports no JWT library), promoted methods of embedded library
+// types and interface methods declared in a library, and never a user's
+// own variable, type or package that happens to be named jwt.
+func (ix *index) visitIdent(cur inspector.Cursor, id *ast.Ident) {
+	if !ix.seen.refersToJWT {
+		return
+	}
+	obj := ix.info.Uses[id]
+	if obj == nil || obj.Pkg() == nil || ix.s.Libs.Match(obj.Pkg().Path()) == "" {
+		return
+	}
+	ix.markUsesJWT() // a function, a type, a constant or a variable of a JWT library
+	fn, ok := obj.(*types.Func)
+	if !ok || ix.inAuth {
+		return
+	}
 	// Position: a qualified identifier (jwt.Parse) is reported on the whole
 	// selector; a method (tok.SignedString) on its name, which is on the
 	// line the user reads as the call even in a multi-line chain.
-	pos, end := id.Pos(), id.End()
+	ref := libRef{fn: fn.Origin(), pos: id.Pos(), end: id.End()}
 	callee := cur
 	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
 		callee = cur.Parent()
 		if x, ok := sel.X.(*ast.Ident); ok {
-			if _, isPkg := c.info.Uses[x].(*types.PkgName); isPkg {
-				pos = sel.Pos()
+			if _, isPkg := ix.info.Uses[x].(*types.PkgName); isPkg {
+				ref.pos = sel.Pos()
 			}
 		}
 	}
-	verb := "reference to "
-	if isCalled(callee) {
-		verb = "call of "
+	ref.called = isCalled(callee)
+	ix.seen.libRefs = append(ix.seen.libRefs, ref)
+}
+
+// checkCalls implements the call rule: every use of a function or method
+// declared in a JWT library, called or not (a func value, a method value, a
+// method expression), outside the auth packages.
+func checkCalls(ix *index) {
+	for _, r := range ix.seen.libRefs {
+		verb := "reference to "
+		if r.called {
+			verb = "call of "
+		}
+		body := verb + shortFuncName(r.fn) + ix.outsideAuth() + ix.callAdvice(r.fn)
+		ix.report(rules.Call, r.pos, r.end, r.fn.FullName(), body)
 	}
-	body := verb + shortFuncName(fn) + c.outsideAuth() + c.callAdvice(fn)
-	c.report(rules.Call, pos, end, fn.FullName(), body)
 }
 
 // isCalled reports whether the expression at cur is the function of a call,
@@ -71,14 +88,14 @@ func isCalled(cur inspector.Cursor) bool {
 
 // callAdvice names the auth API that replaces fn: a replacement for the
 // symbol itself, else one for its package.
-func (c *checker) callAdvice(fn *types.Func) string {
-	if len(c.s.AuthWritten) == 0 {
+func (ix *index) callAdvice(fn *types.Func) string {
+	if len(ix.s.AuthWritten) == 0 {
 		return noAuthAdvice
 	}
-	if use, ok := c.s.Replacement(replacementKey(fn)); ok {
+	if use, ok := ix.s.Replacement(replacementKey(fn)); ok {
 		return "; use " + use + " instead"
 	}
-	if use, ok := c.s.Replacement(fn.Pkg().Path()); ok {
+	if use, ok := ix.s.Replacement(fn.Pkg().Path()); ok {
 		return "; use " + use + " instead"
 	}
 	return "; call the auth module's API instead"

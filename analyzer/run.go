@@ -20,80 +20,20 @@ import (
 	"github.com/jwtssot/jwtssot/internal/secretname"
 )
 
-// checker is the state of one pass: the package's settings, the value
-// graph the walk feeds, what the walk found for the rules to decide once
-// the package is indexed, and the findings before suppression.
-type checker struct {
-	pass   *analysis.Pass
-	info   *types.Info
-	s      *config.Settings
-	inAuth bool
-	// refersToJWT is false when the package refers to no object of a JWT
-	// library: then the call rule and the library key sinks have nothing
-	// to find.
-	refersToJWT bool
-	// usesJWT is true when the package itself uses a JWT library: it
-	// refers to an object of one, or calls a function whose facts say it
-	// signs or verifies. Only then do the weak words of a name (signing,
-	// hmac, access, token) make it a JWT secret's name.
-	usesJWT bool
-	// scanned is true for a package of the scanned modules, which exports
-	// facts; the standard library and third-party modules do not.
-	scanned bool
-	names   *secretname.Namer // the config's heuristic, weak words decided by usesJWT
-
-	files map[*token.File]*fileState
-	flow  *flow.Engine
-
-	funcs      map[*types.Func]*funcState // functions declared here
-	globalVars []*types.Var               // package-level variables, for their facts
-
-	sinks        []sink        // where literals become keys
-	named        []namedValue  // values bound to a name, judged once usesJWT is known
-	defaults     []sink        // flag, setting and builder defaults
-	tagDefaults  []tagDefault  // struct-tag defaults of fields named like a secret
-	settingUses  []settingUse  // reads (and loaders) for secret-access, judged after the walk
-	settingCalls []settingCall // getters and setters seen from outside, for their defaults
-	// fallbackObjs and fallbackFns are the variables, fields and function
-	// results whose literals are the fallbacks of a secret they are read from.
-	fallbackObjs []types.Object
-	fallbackFns  []*types.Func
-
-	keyParams    map[*types.Func]map[int]keyParam
-	readParams   map[*types.Func]map[int]bool
-	reportedObjs map[types.Object]bool // constants and variables reported where declared
-	nameArgs     []ast.Expr            // arguments that name a setting
-	nameLits     map[token.Pos]bool    // literals used as a setting's name
-	// initializers maps the values assigned to package-level constants and
-	// variables to them: a literal reported in such a value makes the
-	// object reported, so its uses elsewhere are not reported again.
-	initializers map[ast.Expr][]types.Object
-	callers      map[*ast.CallExpr]*types.Func
-
-	pending []pendingSite   // JWT operations met by the walk
-	sites   []Site          // the same, resolved: the inventory
-	keyLits *flow.Collector // whether a site's key may be a literal, for all sites in one walk
-
-	factCollector *flow.Collector // the literals facts carry (factLits)
-
-	candidates []Finding
-	secretLits map[token.Pos]bool // literals already reported as hardcoded-secret
-}
-
-// fileState is what the checker keeps per analyzed file.
-type fileState struct {
-	tf         *token.File
-	cursor     inspector.Cursor
-	directives []*directive
-	funcs      *funcIndex // built when a finding needs it
-}
-
-// funcState is what the checker keeps per declared function.
-type funcState struct {
-	decl      *ast.FuncDecl
-	summarize bool // its result can hold a key or a keyfunc
-}
-
+// run is the analysis of one package, in the order it happens:
+//
+//  1. index: one walk of the package's files feeds the value graph and
+//     records what the rules look at (imports, library references and
+//     calls, sinks, setting reads, names, JWT operations);
+//  2. settle: the package-wide work every rule shares, once the walk is
+//     done: which names are secrets' (the weak words wait for the package's
+//     use of JWT), which setting names are read, which parameters of the
+//     package's functions read settings or reach keys;
+//  3. the rules of the registry (registry.go), each reading the index and
+//     reporting; the inventory is built the same way;
+//  4. facts: what the package's functions and variables do, for the
+//     packages that import it;
+//  5. finish: directives, then the findings and sites as the Result.
 func (in *instance) run(pass *analysis.Pass) (any, error) {
 	pkgDir := packageDir(pass)
 	if pkgDir == "" || !isScanned(pass, pkgDir) || builtinLibs.Match(pass.Pkg.Path()) != "" {
@@ -109,29 +49,58 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 	if s.Libs.Match(pass.Pkg.Path()) != "" {
 		return &Result{}, nil // a library added by the libraries setting
 	}
-	c := &checker{
-		pass:         pass,
-		info:         pass.TypesInfo,
-		s:            s,
-		inAuth:       s.IsAuth(pass.Pkg.Path()),
-		refersToJWT:  refersToLibrary(pass.TypesInfo, s.Libs),
-		scanned:      true,
-		files:        map[*token.File]*fileState{},
-		funcs:        map[*types.Func]*funcState{},
-		keyParams:    map[*types.Func]map[int]keyParam{},
-		readParams:   map[*types.Func]map[int]bool{},
-		reportedObjs: map[types.Object]bool{},
-		nameLits:     map[token.Pos]bool{},
-		callers:      map[*ast.CallExpr]*types.Func{},
-		secretLits:   map[token.Pos]bool{},
+	ix := newIndex(pass, s)
+	ix.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	ix.settle()
+	for _, r := range registry {
+		r.check(ix)
 	}
-	c.names = s.Names
-	c.flow = flow.New(pass.TypesInfo, pass.Pkg, oracle{c})
-	c.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
-	c.names = s.Names.WithWeakContext(c.usesJWT)
-	c.resolve()
-	c.exportFacts()
-	return c.finish(), nil
+	ix.exportFacts()
+	return ix.finish(), nil
+}
+
+// index is what the analysis of one package knows: the package and its
+// settings, the value graph, what the walk recorded (seen), what the
+// package-wide phases decided (settled), and the findings so far (out).
+// Rules read it; only the walk and settle write it.
+type index struct {
+	pass   *analysis.Pass
+	info   *types.Info
+	s      *config.Settings
+	inAuth bool
+	// names is the config's secret-name heuristic, its weak words
+	// decided by the package's use of JWT once the walk is done.
+	names *secretname.Namer
+	files map[*token.File]*fileState
+	flow  *flow.Engine
+	seen  walkRecords
+	inv   inventoryState
+	facts factCache
+	out   findings
+}
+
+// fileState is what the index keeps per analyzed file.
+type fileState struct {
+	tf         *token.File
+	cursor     inspector.Cursor
+	directives []*directive
+	funcs      *funcIndex // built when a finding needs it
+}
+
+func newIndex(pass *analysis.Pass, s *config.Settings) *index {
+	ix := &index{
+		pass:   pass,
+		info:   pass.TypesInfo,
+		s:      s,
+		inAuth: s.IsAuth(pass.Pkg.Path()),
+		names:  s.Names,
+		files:  map[*token.File]*fileState{},
+		facts:  newFactCache(pass),
+		out:    findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}},
+	}
+	ix.seen = newWalkRecords(refersToLibrary(pass.TypesInfo, s.Libs))
+	ix.flow = flow.New(pass.TypesInfo, pass.Pkg, oracle{ix})
+	return ix
 }
 
 // builtinLibs matches the built-in JWT libraries, which need no config.
@@ -224,50 +193,41 @@ func refersToLibrary(info *types.Info, libs *jwtlib.Matcher) bool {
 // skipFile reports whether a file is outside the analysis: generated (but
 // for cgo's translation of a user's file), a test file (unless tests is
 // set) or excluded by a glob.
-func (c *checker) skipFile(f *ast.File) bool {
-	name, handWritten := sourceFile(c.pass.Fset, f)
+func (ix *index) skipFile(f *ast.File) bool {
+	name, handWritten := sourceFile(ix.pass.Fset, f)
 	return !handWritten ||
-		(!c.s.Tests && strings.HasSuffix(name, "_test.go")) ||
-		c.s.Excluded(name)
+		(!ix.s.Tests && strings.HasSuffix(name, "_test.go")) ||
+		ix.s.Excluded(name)
 }
 
 // analyzed reports whether pos is in a file the analysis covers.
-func (c *checker) analyzed(pos token.Pos) bool {
-	return c.files[c.pass.Fset.File(pos)] != nil
-}
-
-// report records a finding; suppression directives are applied in finish.
-func (c *checker) report(rule string, pos, end token.Pos, symbol, body string) {
-	if !c.s.Enabled(rule) || !c.analyzed(pos) {
-		return
-	}
-	c.candidates = append(c.candidates, Finding{
-		Rule: rule, Pos: pos, End: end, Symbol: symbol, Message: tagged(rule, body),
-	})
+func (ix *index) analyzed(pos token.Pos) bool {
+	return ix.files[ix.pass.Fset.File(pos)] != nil
 }
 
 // finish applies the directives, reports what survives, and returns it as
 // the pass's Result, with the package's JWT operations.
-func (c *checker) finish() *Result {
-	findings := c.applyDirectives()
-	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Pos < findings[j].Pos })
-	for i := range c.sites {
-		c.sites[i].Function = c.functionAt(c.sites[i].Pos)
+func (ix *index) finish() *Result {
+	found := ix.applyDirectives()
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Pos < found[j].Pos })
+	sites := ix.inventory()
+	for i := range sites {
+		sites[i].Function = ix.functionAt(sites[i].Pos)
 	}
-	for i := range findings {
-		f := &findings[i]
-		f.Function = c.functionAt(f.Pos)
-		c.pass.Report(analysis.Diagnostic{
+	for i := range found {
+		f := &found[i]
+		f.Function = ix.functionAt(f.Pos)
+		ix.pass.Report(analysis.Diagnostic{
 			Pos: f.Pos, End: f.End, Category: f.Rule, Message: f.Message,
 			URL: rules.DocsURL + "/" + f.Rule + ".md",
 		})
 	}
-	return &Result{Findings: findings, Sites: c.sites}
+	return &Result{Findings: found, Sites: sites}
 }
 
 // functionAt names the top-level function around pos.
-func (c *checker) functionAt(pos token.Pos) string {
-	fs := c.files[c.pass.Fset.File(pos)]
+func (ix *index) functionAt(pos token.Pos) string {
+	fs := ix.files[ix.pass.Fset.File(pos)]
 	if fs == nil {
 		return ""
 	}

@@ -1,12 +1,55 @@
 package analyzer
 
 import (
+	"go/ast"
+	"go/types"
 	"slices"
-
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/jwtssot/jwtssot/internal/flow"
 )
+
+// A sink is where the literals a value may hold become keys: a key
+// parameter of a library function (or of a function of the module that
+// passes it on to one), a key field of a library struct, or, for the
+// named sources, a value bound to a secret's name, a flag default, a
+// setting's fallback.
+type sink struct {
+	// The value: expr traced in mode, argument index of the call argOf,
+	// the result of fnResult, or a node of the graph.
+	expr     ast.Expr
+	argOf    *ast.CallExpr
+	index    int
+	fnResult *types.Func
+	value    flow.Node
+	mode     flow.Mode
+
+	how    string      // how a literal becomes a key, for the message
+	where  string      // the library function or field, for key parameters
+	symbol string      // the library symbol involved, if any
+	fn     *types.Func // the declared function it sits in, whose parameters may reach it
+
+	// named sinks bind a value to a setting's or variable's name; key is
+	// that name when it must still be judged a secret's (defaults).
+	named bool
+	key   string
+	name  string // the name a named sink binds its value to
+}
+
+// node returns the sink's value in the graph, built once the package is
+// indexed.
+func (s *sink) node(ix *index) flow.Node {
+	switch {
+	case s.value != nil:
+		return s.value
+	case s.fnResult != nil:
+		return ix.flow.Result(s.fnResult, flow.Value)
+	case s.argOf != nil:
+		return ix.flow.Arg(s.argOf, s.index, s.mode)
+	case s.expr != nil:
+		return ix.flow.Trace(s.expr, s.mode)
+	}
+	return nil
+}
 
 // propagateKeys finds the parameters of the package's functions that reach
 // a key, and makes every call of such a function a sink of its own: the
@@ -15,49 +58,29 @@ import (
 // secret). Each (function, parameter) is added once, so recursion and long
 // chains of helpers cost one pass each; the facts carry the parameters to
 // the packages that call the function.
-func (c *checker) propagateKeys() {
-	for i := 0; i < len(c.sinks); i++ { // c.sinks grows as calls become sinks
-		s := c.sinks[i]
-		n := s.node(c)
+func (ix *index) propagateKeys() {
+	sinks := &ix.seen.sinks
+	for i := 0; i < len(*sinks); i++ { // the sinks grow as calls become sinks
+		s := (*sinks)[i]
+		n := s.node(ix)
 		if n == nil {
 			continue
 		}
 		// A parameter stored in a field or a package variable that
 		// reaches the key is a key parameter too: its function's callers,
 		// here and in other packages, give the key.
-		for _, p := range slices.Concat(c.flow.Params(n), c.flow.StoredParams(n)) {
-			if _, done := c.keyParams[p.Fn][p.Index]; done {
+		for _, p := range slices.Concat(ix.flow.Params(n), ix.flow.StoredParams(n)) {
+			if _, done := ix.seen.keyParams[p.Fn][p.Index]; done {
 				continue
 			}
-			if c.keyParams[p.Fn] == nil {
-				c.keyParams[p.Fn] = map[int]keyParam{}
+			if ix.seen.keyParams[p.Fn] == nil {
+				ix.seen.keyParams[p.Fn] = map[int]keyParam{}
 			}
 			kp := keyParam{Index: p.Index, Mode: p.Mode, Symbol: s.symbol, Where: s.where}
-			c.keyParams[p.Fn][p.Index] = kp
-			for _, call := range c.flow.CallsOf(p.Fn) {
-				c.sinks = append(c.sinks, c.throughSink(call, p.Fn, kp))
+			ix.seen.keyParams[p.Fn][p.Index] = kp
+			for _, call := range ix.flow.CallsOf(p.Fn) {
+				*sinks = append(*sinks, ix.throughSink(call, p.Fn, kp))
 			}
 		}
 	}
-}
-
-// markNameLits records the literals used as a setting's name: the values
-// of every name argument of a read, a flag definition, a setter or a
-// binder. Such a literal is a name whatever its case style
-// (const jwtSecretKey = "jwt_secret" read as GetString(jwtSecretKey)), never
-// a secret bound to a secret's name.
-func (c *checker) markNameLits() {
-	seen := map[flow.Node]bool{}
-	for _, arg := range c.nameArgs {
-		c.flow.Literals(c.flow.Trace(arg, flow.Value), seen, func(l *flow.Lit) {
-			if l.Origin == "" && l.Expr != nil {
-				c.nameLits[l.Expr.Pos()] = true
-			}
-		})
-	}
-}
-
-// markUsesJWT records that the code at cur uses a JWT library.
-func (c *checker) markUsesJWT(inspector.Cursor) {
-	c.usesJWT = true
 }

@@ -9,6 +9,66 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
+// walkRecords is what the walk records for the phases and rules after it:
+// a plain record, written by the walk and read by settle and the rules.
+type walkRecords struct {
+	// refersToJWT is false when the package refers to no object of a JWT
+	// library: then the call rule and the library key sinks have nothing
+	// to find.
+	refersToJWT bool
+	// usesJWT is true when the package itself uses a JWT library: it
+	// refers to an object of one, or calls a function whose facts say it
+	// signs or verifies. Only then do the weak words of a name (signing,
+	// hmac, access, token) make it a JWT secret's name.
+	usesJWT bool
+
+	imports []*ast.ImportSpec // in analyzed files, for the import rule
+	libRefs []libRef          // references to library functions, for the call rule
+
+	funcs      map[*types.Func]*funcState // functions declared here
+	globalVars []*types.Var               // package-level variables, for their facts
+	callers    map[*ast.CallExpr]*types.Func
+
+	sinks        []sink        // where literals become keys
+	named        []namedValue  // values bound to a name, judged once usesJWT is known
+	defaults     []sink        // flag, setting and builder defaults
+	tagDefaults  []tagDefault  // struct-tag defaults of fields named like a secret
+	settingUses  []settingUse  // reads (and loaders) for secret-access, judged after the walk
+	settingCalls []settingCall // getters and setters seen from outside, for their defaults
+	// fallbackObjs and fallbackFns are the variables, fields and function
+	// results whose literals are the fallbacks of a secret they are read from.
+	fallbackObjs []types.Object
+	fallbackFns  []*types.Func
+	nameArgs     []ast.Expr // arguments that name a setting
+	// initializers maps the values assigned to package-level constants and
+	// variables to them: a literal reported in such a value makes the
+	// object reported, so its uses elsewhere are not reported again.
+	initializers map[ast.Expr][]types.Object
+	pending      []pendingSite // JWT operations met by the walk
+
+	// Decided by settle.
+	keyParams  map[*types.Func]map[int]keyParam
+	readParams map[*types.Func]map[int]bool
+	nameLits   map[token.Pos]bool // literals used as a setting's name
+}
+
+func newWalkRecords(refersToJWT bool) walkRecords {
+	return walkRecords{
+		refersToJWT: refersToJWT,
+		funcs:       map[*types.Func]*funcState{},
+		callers:     map[*ast.CallExpr]*types.Func{},
+		keyParams:   map[*types.Func]map[int]keyParam{},
+		readParams:  map[*types.Func]map[int]bool{},
+		nameLits:    map[token.Pos]bool{},
+	}
+}
+
+// funcState is what the index keeps per declared function.
+type funcState struct {
+	decl      *ast.FuncDecl
+	summarize bool // its result can hold a key or a keyfunc
+}
+
 // walkTypes are the nodes the single walk visits. Every rule and the value
 // graph that traces literals are fed from this one traversal of each file.
 var walkTypes = []ast.Node{
@@ -26,25 +86,25 @@ var walkTypes = []ast.Node{
 }
 
 // walk visits every analyzed file once. Rules that need the whole
-// package's value graph record what they saw here and decide in resolve.
-func (c *checker) walk(ins *inspector.Inspector) {
+// package's value graph record what they see here and decide after it.
+func (ix *index) walk(ins *inspector.Inspector) {
 	for fileCur := range ins.Root().Children() {
 		f := fileCur.Node().(*ast.File)
-		tf := c.pass.Fset.File(f.FileStart)
-		if name, _ := sourceFile(c.pass.Fset, f); !c.s.Tests && strings.HasSuffix(name, "_test.go") {
+		tf := ix.pass.Fset.File(f.FileStart)
+		if name, _ := sourceFile(ix.pass.Fset, f); !ix.s.Tests && strings.HasSuffix(name, "_test.go") {
 			// Not even the value graph: go vet always loads test files
 			// and the standalone scan does not, so a test file that
 			// counted here would make the two disagree.
 			continue
 		}
-		skipped := c.skipFile(f)
+		skipped := ix.skipFile(f)
 		if !skipped {
 			fs := &fileState{tf: tf, cursor: fileCur}
-			c.files[tf] = fs
-			fs.directives = c.parseDirectives(fileCur, tf)
+			ix.files[tf] = fs
+			fs.directives = ix.parseDirectives(fileCur, tf)
 		}
 		for cur := range fileCur.Preorder(walkTypes...) {
-			c.visit(cur, skipped)
+			ix.visit(cur, skipped)
 		}
 	}
 }
@@ -52,34 +112,34 @@ func (c *checker) walk(ins *inspector.Inspector) {
 // visit dispatches one node. A generated or excluded file still feeds the
 // value graph, whose values its code may set, but reports nothing: report
 // drops findings outside analyzed files.
-func (c *checker) visit(cur inspector.Cursor, skipped bool) {
+func (ix *index) visit(cur inspector.Cursor, skipped bool) {
 	switch n := cur.Node().(type) {
 	case *ast.ImportSpec:
 		if !skipped {
-			c.checkImport(n)
+			ix.seen.imports = append(ix.seen.imports, n)
 		}
 	case *ast.Ident:
-		c.checkReference(cur, n)
+		ix.visitIdent(cur, n)
 	case *ast.CallExpr:
-		c.visitCall(cur, n)
+		ix.visitCall(cur, n)
 	case *ast.CompositeLit:
-		c.visitCompositeLit(n)
+		ix.visitCompositeLit(n)
 	case *ast.AssignStmt:
-		c.visitAssign(n)
+		ix.visitAssign(n)
 	case *ast.ValueSpec:
-		c.visitValueSpec(n)
+		ix.visitValueSpec(n)
 	case *ast.ReturnStmt:
 		if fn, ok := enclosingFunc(cur); ok {
-			c.flow.Return(fn, n)
+			ix.flow.Return(fn, n)
 		}
 	case *ast.RangeStmt:
-		c.flow.Range(n)
+		ix.flow.Range(n)
 	case *ast.FuncDecl:
-		c.visitFuncDecl(n)
+		ix.visitFuncDecl(n)
 	case *ast.FuncLit:
-		c.flow.Func(n, nil, n.Type)
+		ix.flow.Func(n, nil, n.Type)
 	case *ast.Field:
-		c.visitField(cur, n)
+		ix.visitField(cur, n)
 	}
 }
 
@@ -94,74 +154,77 @@ func enclosingFunc(cur inspector.Cursor) (ast.Node, bool) {
 
 // enclosingDecl returns the function declared around cur (a literal's
 // parameters are never bound, so a key parameter is one of a declaration).
-func (c *checker) enclosingDecl(cur inspector.Cursor) *types.Func {
+func (ix *index) enclosingDecl(cur inspector.Cursor) *types.Func {
 	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		fn, _ := c.info.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func)
+		fn, _ := ix.info.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func)
 		return fn
 	}
 	return nil
 }
 
 // visitFuncDecl indexes a function.
-func (c *checker) visitFuncDecl(fd *ast.FuncDecl) {
-	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+func (ix *index) visitFuncDecl(fd *ast.FuncDecl) {
+	fn, ok := ix.info.Defs[fd.Name].(*types.Func)
 	if !ok || fd.Body == nil {
 		return
 	}
-	c.flow.Func(fd, fn, fd.Type)
+	ix.flow.Func(fd, fn, fd.Type)
 	res := fn.Signature().Results()
-	c.funcs[fn] = &funcState{decl: fd, summarize: res.Len() > 0 && mayHoldKey(res.At(0).Type())}
+	ix.seen.funcs[fn] = &funcState{decl: fd, summarize: res.Len() > 0 && mayHoldKey(res.At(0).Type())}
 	if res.Len() > 0 && canHoldSecret(res.At(0).Type()) {
-		c.named = append(c.named, namedValue{name: fd.Name.Name, fn: fn, how: "returned by " + fd.Name.Name})
-	}
-	if res.Len() > 0 && canHoldSecret(res.At(0).Type()) {
-		c.fallbackFns = append(c.fallbackFns, fn)
+		ix.seen.named = append(ix.seen.named, namedValue{name: fd.Name.Name, fn: fn, how: "returned by " + fd.Name.Name})
+		ix.seen.fallbackFns = append(ix.seen.fallbackFns, fn)
 	}
 }
 
-// visitAssign indexes assignments and checks the names they bind.
-func (c *checker) visitAssign(as *ast.AssignStmt) {
+// visitAssign indexes assignments and records the names they bind.
+func (ix *index) visitAssign(as *ast.AssignStmt) {
 	if as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
 		return
 	}
 	if len(as.Lhs) == len(as.Rhs) {
 		for i := range as.Lhs {
-			c.bind(as.Lhs[i], as.Rhs[i])
+			ix.bind(as.Lhs[i], as.Rhs[i])
 		}
 		return
 	}
 	if len(as.Rhs) == 1 {
 		for i, lhs := range as.Lhs {
-			c.flow.AssignTuple(lhs, as.Rhs[0], i)
-			c.noteVar(lhs)
+			ix.flow.AssignTuple(lhs, as.Rhs[0], i)
+			ix.noteVar(lhs)
 		}
 	}
 }
 
-func (c *checker) visitValueSpec(vs *ast.ValueSpec) {
+func (ix *index) visitValueSpec(vs *ast.ValueSpec) {
 	if len(vs.Values) == len(vs.Names) {
 		for i, name := range vs.Names {
-			c.bind(name, vs.Values[i])
+			ix.bind(name, vs.Values[i])
 		}
 	} else if len(vs.Values) == 1 {
 		for i, name := range vs.Names {
-			c.flow.AssignTuple(name, vs.Values[0], i)
-			c.noteVar(name)
+			ix.flow.AssignTuple(name, vs.Values[0], i)
+			ix.noteVar(name)
 		}
 	}
 	for _, name := range vs.Names {
-		if v, ok := c.info.Defs[name].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
-			c.globalVars = append(c.globalVars, v)
+		if v, ok := ix.info.Defs[name].(*types.Var); ok && v.Parent() == ix.pass.Pkg.Scope() {
+			ix.seen.globalVars = append(ix.seen.globalVars, v)
 		}
 	}
 }
 
 // noteVar makes a variable assigned a call's result a place whose literals
 // are a read setting's fallbacks, if it is read from one.
-func (c *checker) noteVar(lhs ast.Expr) {
+func (ix *index) noteVar(lhs ast.Expr) {
 	if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-		if v, ok := c.info.ObjectOf(id).(*types.Var); ok && canHoldSecret(v.Type()) {
-			c.fallbackObjs = append(c.fallbackObjs, v)
+		if v, ok := ix.info.ObjectOf(id).(*types.Var); ok && canHoldSecret(v.Type()) {
+			ix.seen.fallbackObjs = append(ix.seen.fallbackObjs, v)
 		}
 	}
+}
+
+// markUsesJWT records that the package uses a JWT library.
+func (ix *index) markUsesJWT() {
+	ix.seen.usesJWT = true
 }

@@ -17,37 +17,37 @@ import (
 // arguments, the key parameters and setting reads of other packages'
 // functions (their facts), setting reads, and defaults given next to a
 // secret's name.
-func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
-	callee := typeutil.Callee(c.info, call)
+func (ix *index) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
+	callee := typeutil.Callee(ix.info, call)
 	fn, _ := callee.(*types.Func)
 	if fn != nil {
 		fn = fn.Origin()
-		c.flow.Call(call, fn)
-		c.callers[call] = c.enclosingDecl(cur)
+		ix.flow.Call(call, fn)
+		ix.seen.callers[call] = ix.enclosingDecl(cur)
 		switch {
 		case fn.Pkg() == nil:
-		case c.s.Libs.Match(fn.Pkg().Path()) != "":
-			c.markUsesJWT(cur)
-			c.librarySinks(call, fn)
-			c.noteSite(call, fn)
-		case fn.Pkg() != c.pass.Pkg:
-			c.factSinks(cur, call, fn)
+		case ix.s.Libs.Match(fn.Pkg().Path()) != "":
+			ix.markUsesJWT()
+			ix.librarySinks(call, fn)
+			ix.noteSite(call, fn)
+		case fn.Pkg() != ix.pass.Pkg:
+			ix.factSinks(call, fn)
 		}
 	}
 	if callee != nil {
-		c.settingUses = append(c.settingUses, settingUse{call: call, callee: callee})
+		ix.seen.settingUses = append(ix.seen.settingUses, settingUse{call: call, callee: callee})
 	}
-	c.checkFlagDefault(call)
-	c.checkSettingDefault(callee, call)
-	c.checkBuilderDefault(call)
-	c.checkLoader(call, callee)
+	ix.recordFlagDefault(call)
+	ix.recordSettingDefault(callee, call)
+	ix.recordBuilderDefault(call)
+	ix.recordLoader(call, callee)
 }
 
 // librarySinks records the key arguments of a call of a JWT library
 // function: parameters the library's declarations or jwtlib's table say take
 // a secret key, a keyfunc or a map of keys. Public keys are not sinks.
-func (c *checker) librarySinks(call *ast.CallExpr, fn *types.Func) {
-	sig, ok := c.info.TypeOf(call.Fun).(*types.Signature)
+func (ix *index) librarySinks(call *ast.CallExpr, fn *types.Func) {
+	sig, ok := ix.info.TypeOf(call.Fun).(*types.Signature)
 	if !ok {
 		return
 	}
@@ -57,21 +57,21 @@ func (c *checker) librarySinks(call *ast.CallExpr, fn *types.Func) {
 			continue
 		}
 		idx := min(i, sig.Params().Len()-1)
-		c.keySink(jwtlib.ParamUse(fn, idx, p), arg, shortFuncName(fn), fn.FullName(), c.callers[call])
+		ix.keySink(jwtlib.ParamUse(fn, idx, p), arg, shortFuncName(fn), fn.FullName(), ix.seen.callers[call])
 	}
 }
 
 // keySink records arg as a key of the named library function or field.
-func (c *checker) keySink(use jwtlib.KeyUse, arg ast.Expr, where, symbol string, fn *types.Func) {
+func (ix *index) keySink(use jwtlib.KeyUse, arg ast.Expr, where, symbol string, fn *types.Func) {
 	switch use {
 	case jwtlib.SecretKey:
-		c.sinks = append(c.sinks, sink{expr: arg, mode: flow.Value, where: where, symbol: symbol, fn: fn,
+		ix.seen.sinks = append(ix.seen.sinks, sink{expr: arg, mode: flow.Value, where: where, symbol: symbol, fn: fn,
 			how: "used as the key of " + where})
 	case jwtlib.Keyfunc:
-		c.sinks = append(c.sinks, sink{expr: arg, mode: flow.Keyfunc, where: where, symbol: symbol, fn: fn,
+		ix.seen.sinks = append(ix.seen.sinks, sink{expr: arg, mode: flow.Keyfunc, where: where, symbol: symbol, fn: fn,
 			how: "returned as the key by the keyfunc of " + where})
 	case jwtlib.KeyMap:
-		c.sinks = append(c.sinks, sink{expr: arg, mode: flow.Elems, where: where, symbol: symbol, fn: fn,
+		ix.seen.sinks = append(ix.seen.sinks, sink{expr: arg, mode: flow.Elems, where: where, symbol: symbol, fn: fn,
 			how: "used as a key of " + where})
 	}
 }
@@ -79,45 +79,45 @@ func (c *checker) keySink(use jwtlib.KeyUse, arg ast.Expr, where, symbol string,
 // factSinks records what the facts of a function of another scanned
 // package say about a call of it: arguments that become keys, and that it
 // signs or verifies.
-func (c *checker) factSinks(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
-	var f funcFact
-	if !c.pass.ImportObjectFact(fn, &f) {
+func (ix *index) factSinks(call *ast.CallExpr, fn *types.Func) {
+	f := ix.facts.fn(fn)
+	if f == nil {
 		return
 	}
 	if len(f.Keys) > 0 {
-		c.markUsesJWT(cur) // it signs or verifies with what it is given
+		ix.markUsesJWT() // it signs or verifies with what it is given
 	}
 	for _, k := range f.Keys {
 		if k.Index < len(call.Args) {
-			c.sinks = append(c.sinks, c.throughSink(call, fn, k))
+			ix.seen.sinks = append(ix.seen.sinks, ix.throughSink(call, fn, k))
 		}
 	}
 }
 
 // throughSink is argument k.Index of a call of fn, a function that passes
 // that parameter on to a library's key.
-func (c *checker) throughSink(call *ast.CallExpr, fn *types.Func, k keyParam) sink {
+func (ix *index) throughSink(call *ast.CallExpr, fn *types.Func, k keyParam) sink {
 	how := "used as the key of " + k.Where
 	if k.Mode == flow.Keyfunc {
 		how = "returned as the key by the keyfunc of " + k.Where
 	}
-	return sink{argOf: call, index: k.Index, mode: k.Mode, where: k.Where, symbol: k.Symbol, fn: c.callers[call],
+	return sink{argOf: call, index: k.Index, mode: k.Mode, where: k.Where, symbol: k.Symbol, fn: ix.seen.callers[call],
 		how: how + " through " + shortFuncName(fn)}
 }
 
 // flagValueParams are the parameter names flag packages give the default.
 var flagValueParams = map[string]bool{"value": true, "defValue": true, "def": true, "defaultValue": true}
 
-// checkFlagDefault finds flag.String("jwt-secret", "dev", ...) and every
+// recordFlagDefault finds flag.String("jwt-secret", "dev", ...) and every
 // function declared like it (flag.StringVar, pflag's StringP and StringVarP,
 // FlagSet methods): a parameter "name" holding a secret's name and a
 // parameter "value" holding its default.
-func (c *checker) checkFlagDefault(call *ast.CallExpr) {
-	sig, ok := c.info.TypeOf(call.Fun).(*types.Signature)
+func (ix *index) recordFlagDefault(call *ast.CallExpr) {
+	sig, ok := ix.info.TypeOf(call.Fun).(*types.Signature)
 	if !ok {
 		return
 	}
-	if fn, ok := calleeFunc(c.info, call); ok && c.modelled(fn) {
+	if fn, ok := calleeFunc(ix.info, call); ok && ix.modelled(fn) {
 		return // a function of the module: what it does with its value decides
 	}
 	nameIdx, valueIdx := -1, -1
@@ -132,12 +132,12 @@ func (c *checker) checkFlagDefault(call *ast.CallExpr) {
 	if nameIdx < 0 || valueIdx < 0 {
 		return
 	}
-	name, ok := c.constString(call.Args[nameIdx])
+	name, ok := ix.constString(call.Args[nameIdx])
 	if !ok {
 		return
 	}
-	c.nameArgs = append(c.nameArgs, call.Args[nameIdx])
-	c.defaults = append(c.defaults, sink{expr: call.Args[valueIdx], mode: flow.Value, key: name, named: true,
+	ix.seen.nameArgs = append(ix.seen.nameArgs, call.Args[nameIdx])
+	ix.seen.defaults = append(ix.seen.defaults, sink{expr: call.Args[valueIdx], mode: flow.Value, key: name, named: true,
 		how: "as the default of flag -" + name})
 }
 
@@ -146,27 +146,24 @@ func (c *checker) checkFlagDefault(call *ast.CallExpr) {
 // viper.SetDefault("jwt.secret", "dev"), os.Setenv("JWT_SECRET", "dev").
 var settingCallName = regexp.MustCompile(`(?i)env|default|fallback|^get|lookup|^set|^or$|must|require`)
 
-// checkSettingDefault reports literals passed after a secret's name to a
+// recordSettingDefault records literals passed after a secret's name to a
 // getter (its fallback) or a setter (its value), for functions whose body
 // jwtssot does not see: the standard library and third-party modules. A
 // function of the package, or one with facts, is judged by what it does:
 // its argument is a fallback only if it flows to its result (see the
-// fallbacks in resolve), so a description argument is not one.
-func (c *checker) checkSettingDefault(callee types.Object, call *ast.CallExpr) {
-	if callee == nil || len(call.Args) < 2 || !settingCallName.MatchString(callee.Name()) || c.modelled(callee) {
+// fallbacks of the hardcoded-secret rule), so a description argument is
+// not one.
+func (ix *index) recordSettingDefault(callee types.Object, call *ast.CallExpr) {
+	if callee == nil || len(call.Args) < 2 || !settingCallName.MatchString(callee.Name()) || ix.modelled(callee) {
 		return
 	}
 	if fn, ok := callee.(*types.Func); ok && flow.PassThrough(fn) {
 		return // cmp.Or and the like: the value graph follows them
 	}
-	if p := callee.Pkg(); p != nil && p.Path() != "os" {
-		for _, np := range notSettingPackages {
-			if p.Path() == np || strings.HasPrefix(p.Path(), np+"/") {
-				return
-			}
-		}
+	if p := callee.Pkg(); p != nil && p.Path() != "os" && isNotSettingPackage(p.Path()) {
+		return
 	}
-	c.settingCalls = append(c.settingCalls, settingCall{call: call, callee: callee})
+	ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: callee})
 }
 
 // A settingCall is a call of a getter or setter whose body jwtssot does
@@ -176,48 +173,11 @@ type settingCall struct {
 	callee types.Object
 }
 
-// settingDefaults turns each setting call whose name argument (one of its
-// first two) names a JWT secret into defaults: the arguments after the name
-// are the setting's fallbacks, or, for a setter, its value.
-func (c *checker) settingDefaults() {
-	for _, sc := range c.settingCalls {
-		for k := 0; k < 2 && k < len(sc.call.Args); k++ {
-			key, ok := c.constString(sc.call.Args[k])
-			if !ok || !c.names.IsSecretKey(key) {
-				continue
-			}
-			c.nameArgs = append(c.nameArgs, sc.call.Args[k])
-			how := "as the fallback for " + key
-			if strings.HasPrefix(strings.ToLower(sc.callee.Name()), "set") {
-				how = "as the value of " + key
-			}
-			for _, arg := range sc.call.Args[k+1:] {
-				c.defaults = append(c.defaults, sink{expr: arg, mode: flow.Value, key: key, named: true, how: how})
-			}
-			break
-		}
-	}
-}
-
-// modelled reports whether a function's behaviour is known from its body:
-// declared in the package, or with facts from its own.
-func (c *checker) modelled(callee types.Object) bool {
-	fn, ok := callee.(*types.Func)
-	if !ok {
-		return false
-	}
-	if c.flow.Declared(fn) {
-		return true
-	}
-	var f funcFact
-	return fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn.Origin(), &f)
-}
-
-// checkBuilderDefault finds kingpin-style chains:
+// recordBuilderDefault finds kingpin-style chains:
 // app.Flag("jwt-secret", "...").Envar("JWT_SECRET").Default("dev"). The
 // setting is named by the innermost call of the chain that names a secret
 // (the flag, here), as the user declared it first.
-func (c *checker) checkBuilderDefault(call *ast.CallExpr) {
+func (ix *index) recordBuilderDefault(call *ast.CallExpr) {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || len(call.Args) == 0 || (sel.Sel.Name != "Default" && sel.Sel.Name != "DefaultValue") {
 		return
@@ -228,9 +188,9 @@ func (c *checker) checkBuilderDefault(call *ast.CallExpr) {
 		if !ok || len(inner.Args) == 0 {
 			break
 		}
-		if k, ok := c.constString(inner.Args[0]); ok && keyShape(k) {
+		if k, ok := ix.constString(inner.Args[0]); ok && keyShape(k) {
 			keys = append(keys, k)
-			c.nameArgs = append(c.nameArgs, inner.Args[0])
+			ix.seen.nameArgs = append(ix.seen.nameArgs, inner.Args[0])
 		}
 		s, ok := inner.Fun.(*ast.SelectorExpr)
 		if !ok {
@@ -239,9 +199,22 @@ func (c *checker) checkBuilderDefault(call *ast.CallExpr) {
 		x = ast.Unparen(s.X)
 	}
 	for i := len(keys) - 1; i >= 0; i-- {
-		c.defaults = append(c.defaults, sink{expr: call.Args[0], mode: flow.Value, key: keys[i], named: true,
+		ix.seen.defaults = append(ix.seen.defaults, sink{expr: call.Args[0], mode: flow.Value, key: keys[i], named: true,
 			how: "as the default of " + keys[i]})
 	}
+}
+
+// modelled reports whether a function's behaviour is known from its body:
+// declared in the package, or with facts from its own.
+func (ix *index) modelled(callee types.Object) bool {
+	fn, ok := callee.(*types.Func)
+	if !ok {
+		return false
+	}
+	if ix.flow.Declared(fn) {
+		return true
+	}
+	return fn.Pkg() != ix.pass.Pkg && ix.facts.fn(fn.Origin()) != nil
 }
 
 // paramAt returns parameter i of sig as seen by argument i of a call,
@@ -266,7 +239,18 @@ func paramAt(sig *types.Signature, i int) *types.Var {
 
 // isLibraryType reports whether t (or *t) is a named type declared in a JWT
 // library.
-func (c *checker) isLibraryType(t types.Type) bool {
+func (ix *index) isLibraryType(t types.Type) bool {
 	n := namedOf(t)
-	return n != nil && n.Obj().Pkg() != nil && c.s.Libs.Match(n.Obj().Pkg().Path()) != ""
+	return n != nil && n.Obj().Pkg() != nil && ix.s.Libs.Match(n.Obj().Pkg().Path()) != ""
+}
+
+// isNotSettingPackage reports whether a package's getters read request
+// data, contexts or maps, never the process's settings.
+func isNotSettingPackage(path string) bool {
+	for _, np := range notSettingPackages {
+		if path == np || strings.HasPrefix(path, np+"/") {
+			return true
+		}
+	}
+	return false
 }

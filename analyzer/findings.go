@@ -1,0 +1,58 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jwtssot/jwtssot/internal/rules"
+)
+
+// findings are the package's findings before suppression, and what the
+// hardcoded-secret rule decided that the facts need.
+type findings struct {
+	candidates []Finding
+	secretLits map[token.Pos]bool // literals already reported as hardcoded-secret
+	// reportedObjs are the constants and variables reported where they are
+	// declared: their uses elsewhere are not reported again.
+	reportedObjs map[types.Object]bool
+}
+
+// report records a finding; suppression directives are applied in finish.
+func (ix *index) report(rule string, pos, end token.Pos, symbol, body string) {
+	if !ix.s.Enabled(rule) || !ix.analyzed(pos) {
+		return
+	}
+	ix.out.candidates = append(ix.out.candidates, Finding{
+		Rule: rule, Pos: pos, End: end, Symbol: symbol, Message: tagged(rule, body),
+	})
+}
+
+// tagged appends the rule tag to a message body.
+func tagged(rule, body string) string { return body + rules.Tag(rule) }
+
+// redact describes a secret without revealing it: its first two characters
+// when it is long enough that they give little away, and its length.
+func redact(secret string) string {
+	n := utf8.RuneCountInString(secret)
+	if n < 8 {
+		return fmt.Sprintf("of %d characters", n)
+	}
+	runes := []rune(secret)
+	return fmt.Sprintf("%q… (%d characters)", string(runes[:2]), n)
+}
+
+// outsideAuth says where the use is: outside the configured auth packages,
+// or nowhere allowed because none are configured.
+func (ix *index) outsideAuth() string {
+	if len(ix.s.AuthWritten) == 0 {
+		return ""
+	}
+	return " outside the auth packages (" + strings.Join(ix.s.AuthWritten, ", ") + ")"
+}
+
+// noAuthAdvice tells a user with no auth packages how to declare them.
+const noAuthAdvice = "; no auth packages are configured, so every JWT use is a violation: " +
+	"declare the auth module with auth: [./internal/auth/...] in .jwtssot.yaml"

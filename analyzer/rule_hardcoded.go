@@ -1,0 +1,124 @@
+package analyzer
+
+import (
+	"go/ast"
+
+	"github.com/jwtssot/jwtssot/internal/flow"
+	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/secretname"
+)
+
+// checkHardcodedSecrets implements the hardcoded-secret rule: every literal
+// a key may hold (the sinks: library key parameters and fields, and the
+// parameters of the module's functions that pass a key on), then every
+// literal bound to a JWT secret's name, a secret setting's default or
+// fallback, or a struct-tag default of a field named for a secret.
+func checkHardcodedSecrets(ix *index) {
+	seen := [2]map[flow.Node]bool{{}, {}} // by sinks, by named sources
+	for _, s := range ix.seen.sinks {
+		ix.reportLiterals(s, seen[0])
+	}
+	for _, s := range ix.namedSinks() {
+		ix.reportLiterals(s, seen[1])
+	}
+	for _, td := range ix.seen.tagDefaults {
+		if _, ok := ix.secretField(td.field.Names, td.tag); ok && ix.mayBeSecret(td.value) {
+			fname := "field"
+			if len(td.field.Names) > 0 {
+				fname = td.field.Names[0].Name
+			}
+			ix.reportSecret(td.field.Tag, td.value, "", "as the struct-tag default of "+fname, "")
+		}
+	}
+	ix.reportFallbacks(seen[1])
+}
+
+// reportLiterals reports every literal a sink's value may hold, and
+// records the parameters of its function that reach it.
+func (ix *index) reportLiterals(s sink, seen map[flow.Node]bool) {
+	n := s.node(ix)
+	if n == nil {
+		return
+	}
+	ix.flow.Literals(n, seen, func(l *flow.Lit) {
+		if l.Value == "" || jwtlib.IsPublicKeyText(l.Value) || secretname.IsMask(l.Value) {
+			return
+		}
+		if s.named && (!ix.mayBeSecret(l.Value) || ix.nameLit(l) || secretname.IsOwnNameLess(s.name, l.Value)) {
+			return
+		}
+		ix.reportSecret(l.Expr, l.Value, l.Origin, s.how, s.symbol)
+	})
+}
+
+// reportFallbacks reports the literals of every variable, field and
+// function result that is read from a JWT secret setting: they are its
+// fallbacks (s := os.Getenv("JWT_SECRET"); if s == "" { s = "dev" }).
+func (ix *index) reportFallbacks(seen map[flow.Node]bool) {
+	var sites []flow.Node
+	for _, obj := range ix.seen.fallbackObjs {
+		sites = append(sites, ix.flow.Object(obj, flow.Value))
+	}
+	for _, fn := range ix.seen.fallbackFns {
+		if r := ix.flow.Result(fn, flow.Value); r != nil {
+			sites = append(sites, r)
+		}
+	}
+	for _, u := range ix.seen.settingUses {
+		if !u.loader && ix.modelled(u.callee) { // getenv("JWT_SECRET", "dev"), whatever becomes of its result
+			sites = append(sites, ix.flow.Trace(u.call, flow.Value))
+		}
+	}
+	for _, n := range sites {
+		var key string
+		for _, rd := range ix.flow.Reads(n) {
+			if !rd.ByParam && ix.names.IsSecretKey(rd.Name) {
+				key = rd.Name
+				break
+			}
+		}
+		if key == "" {
+			continue
+		}
+		ix.reportLiterals(sink{named: true, how: "as the fallback for " + key, value: n}, seen)
+	}
+}
+
+// reportSecret reports a hardcoded secret at its literal, once per literal.
+func (ix *index) reportSecret(lit ast.Node, value, origin, how, symbol string) {
+	if value == "" || ix.out.secretLits[lit.Pos()] || !ix.analyzed(lit.Pos()) {
+		return
+	}
+	ix.out.secretLits[lit.Pos()] = true
+	ix.markInitialized(lit)
+	from := ""
+	if origin != "" {
+		from = "from " + origin + " "
+	}
+	body := "hardcoded JWT secret " + redact(value) + " " + from + how +
+		"; load it from the environment or a secret store in the auth module"
+	ix.report(rules.HardcodedSecret, lit.Pos(), lit.End(), symbol, body)
+}
+
+// markInitialized marks as reported the package-level constants and
+// variables whose value holds lit: their uses elsewhere are not reported
+// again. It looks at lit's enclosing nodes, so its cost is the literal's
+// depth, not the package's number of declarations.
+func (ix *index) markInitialized(lit ast.Node) {
+	fs := ix.files[ix.pass.Fset.File(lit.Pos())]
+	if fs == nil || len(ix.seen.initializers) == 0 {
+		return
+	}
+	cur, ok := fs.cursor.FindByPos(lit.Pos(), lit.End())
+	if !ok {
+		return
+	}
+	for enc := range cur.Enclosing() {
+		if e, ok := enc.Node().(ast.Expr); ok {
+			for _, obj := range ix.seen.initializers[e] {
+				ix.out.reportedObjs[obj] = true
+			}
+		}
+	}
+}
