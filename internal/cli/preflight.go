@@ -161,25 +161,8 @@ func inside(root, dir string) bool {
 // inModule reports whether the working directory is in a Go module or a
 // go.work workspace.
 func inModule() bool {
-	if w := os.Getenv("GOWORK"); w != "" && w != "off" {
-		return true
-	}
 	wd, err := os.Getwd()
-	if err != nil {
-		return false
-	}
-	for d := wd; ; {
-		for _, name := range []string{"go.mod", "go.work"} {
-			if fi, err := os.Stat(filepath.Join(d, name)); err == nil && !fi.IsDir() {
-				return true
-			}
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return false
-		}
-		d = parent
-	}
+	return err == nil && config.InModule(wd)
 }
 
 // goVersionError refuses, before anything is type-checked, a module that
