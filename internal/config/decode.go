@@ -281,9 +281,8 @@ func (d *decoder) fail(n *yaml.Node, key, format string, args ...any) {
 
 // setting decodes one key and its value.
 func (d *decoder) setting(cfg *Config, k, v *yaml.Node) {
-	known := names(d.table)
 	if k.Kind != yaml.ScalarNode {
-		d.fail(k, "", "a setting name must be a plain word (%s)", strings.Join(known, ", "))
+		d.fail(k, "", "a setting name must be a plain word (%s)", strings.Join(names(d.table), ", "))
 		return
 	}
 	name := k.Value
@@ -294,6 +293,7 @@ func (d *decoder) setting(cfg *Config, k, v *yaml.Node) {
 	d.values[name] = v
 	s, ok := lookupSetting(d.table, name)
 	if !ok {
+		known := names(d.table)
 		msg := "unknown setting"
 		if c := closest(name, known); c != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", c)
@@ -306,17 +306,16 @@ func (d *decoder) setting(cfg *Config, k, v *yaml.Node) {
 	s.value.decode(d, cfg, name, v)
 }
 
-// sequence returns the items of a list setting's value. A null value (the
-// key with nothing after it) is an empty list that is set, so it overrides
-// other layers. Anything else but a list is reported as not being want.
-func (d *decoder) sequence(key string, v *yaml.Node, want string) ([]*yaml.Node, bool) {
-	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-		return nil, true
-	}
-	if v.Kind != yaml.SequenceNode {
-		d.fail(v, key, "must be %s, not %s", want, describeNode(v))
-		return nil, false
-	}
+// isList reports whether a list setting's value is a list: a sequence, or
+// null (the key with nothing after it), which is an empty list that is set,
+// so it overrides other layers.
+func isList(v *yaml.Node) bool {
+	return v.Kind == yaml.SequenceNode || v.Kind == yaml.ScalarNode && v.Tag == "!!null"
+}
+
+// items returns the items of a list setting's value, which isList. A list
+// longer than MaxListLen is reported.
+func (d *decoder) items(key string, v *yaml.Node) ([]*yaml.Node, bool) {
 	if len(v.Content) > MaxListLen {
 		d.fail(v, key, "has %d items; a list may hold at most %d", len(v.Content), MaxListLen)
 		return nil, false
@@ -327,7 +326,11 @@ func (d *decoder) sequence(key string, v *yaml.Node, want string) ([]*yaml.Node,
 // stringList decodes a list of strings; example is an item for the message
 // when the value is not a list.
 func (d *decoder) stringList(key string, v *yaml.Node, example string) []string {
-	items, ok := d.sequence(key, v, fmt.Sprintf("a list, e.g. %s: [%s]", key, example))
+	if !isList(v) {
+		d.fail(v, key, "must be a list, e.g. %s: [%s], not %s", key, example, describeNode(v))
+		return nil
+	}
+	items, ok := d.items(key, v)
 	if !ok {
 		return nil
 	}

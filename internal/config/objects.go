@@ -55,7 +55,12 @@ func (l objectList[T]) lookup(name string) *objectField[T] {
 }
 
 func (l objectList[T]) decode(d *decoder, c *Config, key string, n *yaml.Node) {
-	items, ok := d.sequence(key, n, "a list of "+l.shape()+" objects")
+	if !isList(n) {
+		d.fail(n, key, "must be a list of %s objects, not %s", l.shape(), describeNode(n))
+		*l.field(c) = nil
+		return
+	}
+	items, ok := d.items(key, n)
 	if !ok {
 		*l.field(c) = nil
 		return
@@ -87,16 +92,18 @@ func (l objectList[T]) element(d *decoder, key string, e *yaml.Node) T {
 			d.fail(fk, key+"."+truncate(fk.Value), "unknown field (fields: %s)", l.fieldNames(", "))
 			continue
 		}
-		f.decode(d, &elem, key+"."+fk.Value, fv)
+		f.decode(d, &elem, key, fv)
 	}
 	return elem
 }
 
-func (f *objectField[T]) decode(d *decoder, elem *T, key string, n *yaml.Node) {
+// decode sets the field of elem, the element named elemKey
+// ("replacements[0]"), from n.
+func (f *objectField[T]) decode(d *decoder, elem *T, elemKey string, n *yaml.Node) {
 	if f.number != nil {
 		var i int
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil || i < 0 {
-			d.fail(n, key, "must be a non-negative integer, not %s", describeNode(n))
+			d.fail(n, elemKey+"."+f.name, "must be a non-negative integer, not %s", describeNode(n))
 			return
 		}
 		*f.number(elem) = i
@@ -104,9 +111,9 @@ func (f *objectField[T]) decode(d *decoder, elem *T, key string, n *yaml.Node) {
 	}
 	switch {
 	case n.Kind != yaml.ScalarNode || n.Tag != "!!str":
-		d.fail(n, key, "must be a string, not %s", describeNode(n))
+		d.fail(n, elemKey+"."+f.name, "must be a string, not %s", describeNode(n))
 	case len(n.Value) > MaxItemLen:
-		d.fail(n, key, "is %d bytes long; an item may hold at most %d", len(n.Value), MaxItemLen)
+		d.fail(n, elemKey+"."+f.name, "is %d bytes long; an item may hold at most %d", len(n.Value), MaxItemLen)
 	default:
 		*f.text(elem) = n.Value
 	}
