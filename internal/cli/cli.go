@@ -45,12 +45,6 @@ type options struct {
 	reportsSet    bool // -reports given, even empty
 	pathPrefix    string
 	patterns      []string
-	// testsFlagSet records -tests on the command line, which decides
-	// whether test packages are listed whatever the config files say.
-	testsFlagSet bool
-	// authFlag is -auth's value, which replaces every config's auth.
-	authFlag    string
-	authFlagSet bool
 	// pathPrefixSet records -path-prefix, even empty, which replaces the
 	// prefix found from the git repository.
 	pathPrefixSet bool
@@ -95,11 +89,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	explainSet := false
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "tests", a.Name + ".tests":
-			o.testsFlagSet = true
-		case "auth", a.Name + ".auth":
-			o.authFlag = f.Value.String()
-			o.authFlagSet = true
 		case "reports":
 			o.reportsSet = true
 		case "explain":

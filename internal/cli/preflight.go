@@ -22,22 +22,16 @@ import (
 // when -tests says so, or, without the flag, when the named config file, or
 // any config file of the scanned modules, sets tests: true (each package's
 // own config then decides whether its test files are analyzed).
-func preflightConfig(a *analysis.Analyzer, root string, testsFlagSet bool) (*config.Set, bool, error) {
-	set, err := config.Load(root, flagValue(a, config.ConfigFlag))
+func preflightConfig(a *analysis.Analyzer, root string) (*config.Set, bool, error) {
+	flags := config.FromFlags(&a.Flags)
+	set, err := config.Load(root, flags.ConfigFile)
 	if err != nil {
 		return nil, false, err
 	}
-	if testsFlagSet {
-		return set, flagValue(a, "tests") == "true", nil
+	if flags.Tests != nil {
+		return set, *flags.Tests, nil
 	}
 	return set, set.AnyTests(), nil
-}
-
-func flagValue(a *analysis.Analyzer, name string) string {
-	if f := a.Flags.Lookup(name); f != nil {
-		return f.Value.String()
-	}
-	return ""
 }
 
 // listError explains a failure of `go list` itself.
@@ -99,7 +93,7 @@ func patternErrors(roots []*packages.Package) error {
 // effect at the scan root, then each config below it, which replaces it in
 // its subtree (or one scope for -auth or a named config file, which apply
 // everywhere).
-func authScopes(set *config.Set, root string, o *options) []report.AuthScope {
+func authScopes(set *config.Set, root string, a *analysis.Analyzer) []report.AuthScope {
 	rel := func(p string) string {
 		if r, err := filepath.Rel(root, p); err == nil {
 			return filepath.ToSlash(r)
@@ -140,14 +134,8 @@ func authScopes(set *config.Set, root string, o *options) []report.AuthScope {
 		}
 		scopes = append([]report.AuthScope{rootScope}, scopes...)
 	}
-	if o.authFlagSet {
-		patterns := []string{}
-		for _, p := range strings.Split(o.authFlag, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				patterns = append(patterns, p)
-			}
-		}
-		return []report.AuthScope{{Dir: ".", Config: "-auth", Patterns: patterns, Tests: len(scopes) > 0 && scopes[0].Tests}}
+	if auth := config.FromFlags(&a.Flags).Auth; auth != nil {
+		return []report.AuthScope{{Dir: ".", Config: "-auth", Patterns: slices.Clone(auth), Tests: len(scopes) > 0 && scopes[0].Tests}}
 	}
 	return scopes
 }
@@ -161,25 +149,8 @@ func inside(root, dir string) bool {
 // inModule reports whether the working directory is in a Go module or a
 // go.work workspace.
 func inModule() bool {
-	if w := os.Getenv("GOWORK"); w != "" && w != "off" {
-		return true
-	}
 	wd, err := os.Getwd()
-	if err != nil {
-		return false
-	}
-	for d := wd; ; {
-		for _, name := range []string{"go.mod", "go.work"} {
-			if fi, err := os.Stat(filepath.Join(d, name)); err == nil && !fi.IsDir() {
-				return true
-			}
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return false
-		}
-		d = parent
-	}
+	return err == nil && config.InModule(wd)
 }
 
 // goVersionError refuses, before anything is type-checked, a module that

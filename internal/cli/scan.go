@@ -43,7 +43,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if err := o.checkFiles(); err != nil {
 		return ExitUsage, err
 	}
-	set, tests, err := preflightConfig(a, root, o.testsFlagSet)
+	set, tests, err := preflightConfig(a, root)
 	if err != nil {
 		// Name the files as the user would: relative to where the scan runs.
 		return ExitUsage, errors.New(strings.ReplaceAll(err.Error(), root+string(filepath.Separator), ""))
@@ -98,7 +98,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, errors.New(s.relativeIn(errors.Join(s.configErrs...).Error()))
 	}
 	r := s.report()
-	r.Summary.Auth = authScopes(set, root, o)
+	r.Summary.Auth = authScopes(set, root, a)
 	r.Secrets = report.SecretValues(r.Violations) // before a baseline drops some
 	if tr != nil {
 		tr.Points = append(tr.Points, trend.ScanPoint(r.Summary.ByRule))

@@ -8,14 +8,9 @@
 package config
 
 import (
-	"fmt"
+	"errors"
 	"regexp"
 	"strings"
-
-	"github.com/bmatcuk/doublestar/v4"
-
-	"github.com/jwtssot/jwtssot/internal/jwtlib"
-	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
 // Config is jwtssot's configuration. The .jwtssot.yaml file, the analyzer's
@@ -26,6 +21,10 @@ import (
 //
 // A nil field is unset: when a Config overlays another (flags over the file),
 // only its set fields win.
+//
+// Each field but ConfigFile is a setting of allSettings (table.go), whose
+// entry says how it is decoded, checked, merged, given as a flag and
+// documented; the field's yaml and json tags are its key.
 type Config struct {
 	// Auth lists the auth packages, the single source of truth allowed to use
 	// JWT libraries: module-relative patterns ("./internal/auth/...") or import
@@ -65,8 +64,9 @@ type Replacement struct {
 	Use    string `json:"use" yaml:"use"`
 }
 
-// settingNames lists the config keys in the order docs/config.md gives them.
-var settingNames = []string{"auth", "libraries", "tests", "disable", "enable", "exclude", "replacements", "secret-names"}
+// settingNames lists the keys, in the order of allSettings, which is the
+// order docs/config.md gives them.
+var settingNames = names(allSettings)
 
 // Limits on what a configuration may hold. They are far above any real
 // configuration and keep a hostile or broken one (a 600,000-item list, a
@@ -80,31 +80,11 @@ const (
 	maxAliasDepth = 8
 )
 
-// Overlay returns c with every set field of o replacing c's.
+// Overlay returns c with every set field of o replacing c's: each setting
+// o sets (a list, even empty, or a boolean) and the config file it names.
 func (c Config) Overlay(o Config) Config {
-	if o.Auth != nil {
-		c.Auth = o.Auth
-	}
-	if o.Libraries != nil {
-		c.Libraries = o.Libraries
-	}
-	if o.Tests != nil {
-		c.Tests = o.Tests
-	}
-	if o.Disable != nil {
-		c.Disable = o.Disable
-	}
-	if o.Enable != nil {
-		c.Enable = o.Enable
-	}
-	if o.Exclude != nil {
-		c.Exclude = o.Exclude
-	}
-	if o.Replacements != nil {
-		c.Replacements = o.Replacements
-	}
-	if o.SecretNames != nil {
-		c.SecretNames = o.SecretNames
+	for _, s := range allSettings {
+		s.value.overlay(&c, &o)
 	}
 	if o.ConfigFile != "" {
 		c.ConfigFile = o.ConfigFile
@@ -115,27 +95,6 @@ func (c Config) Overlay(o Config) Config {
 // TestsOn reports whether the tests setting is true.
 func (c Config) TestsOn() bool { return c.Tests != nil && *c.Tests }
 
-// A settingError is a problem with one value of one setting. Index is the
-// position in a list setting, or -1 for the setting as a whole; Field names
-// the key inside a list element ("symbol"), if any.
-type settingError struct {
-	Key   string
-	Index int
-	Field string
-	Msg   string
-}
-
-func (e settingError) path() string {
-	s := e.Key
-	if e.Index >= 0 {
-		s += fmt.Sprintf("[%d]", e.Index)
-	}
-	if e.Field != "" {
-		s += "." + e.Field
-	}
-	return s
-}
-
 // Check validates settings that did not come from a file (a driver's
 // Config): every problem, each as an *Error naming its key.
 func (c Config) Check() error {
@@ -143,62 +102,12 @@ func (c Config) Check() error {
 	for _, e := range c.check() {
 		errs = append(errs, &Error{Key: e.path(), Msg: e.Msg})
 	}
-	return joinErrors(errs)
+	return errors.Join(errs...)
 }
 
 // check validates every value of c and returns all the problems found, so a
 // user fixes a config in one round.
-func (c *Config) check() []settingError {
-	var errs []settingError
-	add := func(key string, i int, field, format string, args ...any) {
-		errs = append(errs, settingError{key, i, field, fmt.Sprintf(format, args...)})
-	}
-	for i, p := range c.Auth {
-		if err := validatePattern(p); err != nil {
-			add("auth", i, "", "%v", err)
-		}
-	}
-	for i, l := range c.Libraries {
-		if l == "" || strings.ContainsAny(l, " \t\\") || strings.Contains(l, "://") || strings.HasPrefix(l, "/") {
-			add("libraries", i, "", "%q is not an import path prefix (e.g. github.com/acme/jwt)", l)
-		}
-	}
-	for i, id := range c.Disable {
-		if !rules.Known(id) {
-			add("disable", i, "", "unknown rule %q (rules: %s)", id, strings.Join(rules.IDs(), ", "))
-		}
-	}
-	for i, id := range c.Enable {
-		if !rules.Known(id) {
-			add("enable", i, "", "unknown rule %q (rules: %s)", id, strings.Join(rules.IDs(), ", "))
-		}
-	}
-	for i, g := range c.Exclude {
-		if g == "" || !doublestar.ValidatePattern(g) {
-			add("exclude", i, "", "%q is not a valid file glob", g)
-		}
-	}
-	libs := jwtlib.NewMatcher(c.Libraries)
-	for i, r := range c.Replacements {
-		switch {
-		case strings.TrimSpace(r.Symbol) == "":
-			add("replacements", i, "symbol", "missing: the library symbol, e.g. github.com/golang-jwt/jwt/v5.Parse")
-		case libs.Match(splitSymbol(r.Symbol).pkg) == "":
-			add("replacements", i, "symbol", "%q is not in a JWT library (add its module to libraries)", r.Symbol)
-		}
-		if strings.TrimSpace(r.Use) == "" {
-			add("replacements", i, "use", "missing: the auth module's API to use instead, e.g. example.com/app/internal/auth.ValidateToken")
-		}
-	}
-	for i, p := range c.SecretNames {
-		if p == "" {
-			add("secret-names", i, "", "empty pattern")
-		} else if _, err := regexp.Compile(p); err != nil {
-			add("secret-names", i, "", "bad regular expression: %v", err)
-		}
-	}
-	return errs
-}
+func (c *Config) check() []settingError { return checkAll(allSettings, c) }
 
 // symbolRef is a parsed replacement symbol: a package path and an optional
 // member, "Func" or "Type.Method".

@@ -40,14 +40,6 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// joinErrors is errors.Join, but nil for none, so callers can return it.
-func joinErrors(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	return errors.Join(errs...)
-}
-
 // ReadFile reads and validates a config file. The file must be a regular
 // file (a symlink to one is followed) of at most MaxFileSize bytes: a
 // directory, a dangling or looping symlink, a FIFO or a device is an error
@@ -191,6 +183,11 @@ func FromSettings(settings any) (Config, error) {
 
 // decodeNode decodes a document's root node.
 func decodeNode(filename string, root *yaml.Node) (Config, error) {
+	return decodeTable(allSettings, filename, root)
+}
+
+// decodeTable decodes a document's root node holding the settings of table.
+func decodeTable(table []setting, filename string, root *yaml.Node) (Config, error) {
 	root = resolveAlias(root)
 	var cfg Config
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
@@ -198,13 +195,13 @@ func decodeNode(filename string, root *yaml.Node) (Config, error) {
 	}
 	if root.Kind != yaml.MappingNode {
 		return cfg, &Error{File: filename, Line: root.Line,
-			Msg: "the settings must be a mapping (" + strings.Join(settingNames, ", ") + "), not " + describeNode(root)}
+			Msg: "the settings must be a mapping (" + strings.Join(names(table), ", ") + "), not " + describeNode(root)}
 	}
-	d := &decoder{file: filename, values: map[string]*yaml.Node{}, failed: map[string]bool{}}
+	d := &decoder{file: filename, table: table, values: map[string]*yaml.Node{}, failed: map[string]bool{}}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		d.setting(&cfg, root.Content[i], resolveAlias(root.Content[i+1]))
 	}
-	for _, e := range cfg.check() {
+	for _, e := range checkAll(table, &cfg) {
 		if d.failed[e.path()] {
 			continue // already reported: a value of the wrong type reads as missing
 		}
@@ -269,6 +266,7 @@ func truncate(s string) string {
 // decoder decodes one config document, collecting errors with their lines.
 type decoder struct {
 	file   string
+	table  []setting // the settings the document may hold
 	errs   []error
 	values map[string]*yaml.Node // setting name -> its value node, for error lines
 	failed map[string]bool       // keys already reported
@@ -281,9 +279,10 @@ func (d *decoder) fail(n *yaml.Node, key, format string, args ...any) {
 	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Key: key, Msg: fmt.Sprintf(format, args...)})
 }
 
+// setting decodes one key and its value.
 func (d *decoder) setting(cfg *Config, k, v *yaml.Node) {
 	if k.Kind != yaml.ScalarNode {
-		d.fail(k, "", "a setting name must be a plain word (%s)", strings.Join(settingNames, ", "))
+		d.fail(k, "", "a setting name must be a plain word (%s)", strings.Join(names(d.table), ", "))
 		return
 	}
 	name := k.Value
@@ -292,58 +291,51 @@ func (d *decoder) setting(cfg *Config, k, v *yaml.Node) {
 		return
 	}
 	d.values[name] = v
-	switch name {
-	case "auth":
-		cfg.Auth = d.stringList(name, v)
-	case "libraries":
-		cfg.Libraries = d.stringList(name, v)
-	case "disable":
-		cfg.Disable = d.stringList(name, v)
-	case "enable":
-		cfg.Enable = d.stringList(name, v)
-	case "exclude":
-		cfg.Exclude = d.stringList(name, v)
-	case "secret-names":
-		cfg.SecretNames = d.stringList(name, v)
-	case "tests":
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-			return // unset
-		}
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-			d.fail(v, name, "must be true or false, not %s", describeNode(v))
-			return
-		}
-		b := strings.EqualFold(v.Value, "true")
-		cfg.Tests = &b
-	case "replacements":
-		cfg.Replacements = d.replacements(v)
-	default:
+	s, ok := lookupSetting(d.table, name)
+	if !ok {
+		known := names(d.table)
 		msg := "unknown setting"
-		if s := closest(name, settingNames); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		if c := closest(name, known); c != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", c)
 		} else {
-			msg += " (settings: " + strings.Join(settingNames, ", ") + ")"
+			msg += " (settings: " + strings.Join(known, ", ") + ")"
 		}
 		d.fail(k, truncate(name), "%s", msg)
+		return
 	}
+	s.value.decode(d, cfg, name, v)
 }
 
-// stringList decodes a list of strings. A null value (the key with nothing
-// after it) is an empty list that is set, so it overrides other layers.
-func (d *decoder) stringList(key string, v *yaml.Node) []string {
-	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-		return []string{}
-	}
-	if v.Kind != yaml.SequenceNode {
-		d.fail(v, key, "must be a list, e.g. %s: [%s], not %s", key, exampleValue(key), describeNode(v))
-		return nil
-	}
+// isList reports whether a list setting's value is a list: a sequence, or
+// null (the key with nothing after it), which is an empty list that is set,
+// so it overrides other layers.
+func isList(v *yaml.Node) bool {
+	return v.Kind == yaml.SequenceNode || v.Kind == yaml.ScalarNode && v.Tag == "!!null"
+}
+
+// items returns the items of a list setting's value, which isList. A list
+// longer than MaxListLen is reported.
+func (d *decoder) items(key string, v *yaml.Node) ([]*yaml.Node, bool) {
 	if len(v.Content) > MaxListLen {
 		d.fail(v, key, "has %d items; a list may hold at most %d", len(v.Content), MaxListLen)
+		return nil, false
+	}
+	return v.Content, true
+}
+
+// stringList decodes a list of strings; example is an item for the message
+// when the value is not a list.
+func (d *decoder) stringList(key string, v *yaml.Node, example string) []string {
+	if !isList(v) {
+		d.fail(v, key, "must be a list, e.g. %s: [%s], not %s", key, example, describeNode(v))
 		return nil
 	}
-	out := make([]string, 0, len(v.Content))
-	for i, e := range v.Content {
+	items, ok := d.items(key, v)
+	if !ok {
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for i, e := range items {
 		e = resolveAlias(e)
 		item := fmt.Sprintf("%s[%d]", key, i)
 		switch {
@@ -354,65 +346,6 @@ func (d *decoder) stringList(key string, v *yaml.Node) []string {
 		default:
 			out = append(out, e.Value)
 		}
-	}
-	return out
-}
-
-func exampleValue(key string) string {
-	switch key {
-	case "auth":
-		return "./internal/auth/..."
-	case "libraries":
-		return "github.com/acme/jwt"
-	case "disable":
-		return "secret-access"
-	case "enable":
-		return "insecure-parse"
-	case "exclude":
-		return "internal/legacy/**"
-	case "secret-names":
-		return "(?i)^app_token_key$"
-	}
-	return "..."
-}
-
-func (d *decoder) replacements(v *yaml.Node) []Replacement {
-	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-		return []Replacement{}
-	}
-	if v.Kind != yaml.SequenceNode {
-		d.fail(v, "replacements", "must be a list of {symbol, use} objects, not %s", describeNode(v))
-		return nil
-	}
-	if len(v.Content) > MaxListLen {
-		d.fail(v, "replacements", "has %d items; a list may hold at most %d", len(v.Content), MaxListLen)
-		return nil
-	}
-	out := make([]Replacement, 0, len(v.Content))
-	for i, e := range v.Content {
-		e = resolveAlias(e)
-		key := fmt.Sprintf("replacements[%d]", i)
-		if e.Kind != yaml.MappingNode {
-			d.fail(e, key, "must be an object {symbol: <library symbol>, use: <auth API>}, not %s", describeNode(e))
-			continue
-		}
-		var r Replacement
-		for j := 0; j+1 < len(e.Content); j += 2 {
-			fk, fv := e.Content[j], resolveAlias(e.Content[j+1])
-			switch {
-			case fk.Value != "symbol" && fk.Value != "use":
-				d.fail(fk, key+"."+truncate(fk.Value), "unknown field (fields: symbol, use)")
-			case fv.Kind != yaml.ScalarNode || fv.Tag != "!!str":
-				d.fail(fv, key+"."+fk.Value, "must be a string, not %s", describeNode(fv))
-			case len(fv.Value) > MaxItemLen:
-				d.fail(fv, key+"."+fk.Value, "is %d bytes long; an item may hold at most %d", len(fv.Value), MaxItemLen)
-			case fk.Value == "symbol":
-				r.Symbol = fv.Value
-			default:
-				r.Use = fv.Value
-			}
-		}
-		out = append(out, r)
 	}
 	return out
 }

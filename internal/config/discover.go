@@ -5,19 +5,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/mod/modfile"
 )
-
-// fileNames are the names jwtssot looks for, in this order, in each
-// directory from a package's directory up to its module root.
-var fileNames = []string{".jwtssot.yaml", ".jwtssot.yml"}
-
-// FileNames returns the names of config files that discovery finds.
-func FileNames() []string { return slices.Clone(fileNames) }
 
 // EnvConfig names the environment variable that, like -config, names the
 // config file to use instead of discovering one. go vet asks the tool for
@@ -212,28 +204,11 @@ func (r *Resolver) entry(dir string) dirEntry {
 		return e
 	}
 	e.config = configIn(dir)
-	if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !fi.IsDir() {
-		e.goMod = true
-	}
+	e.goMod = isModuleRoot(dir)
 	r.mu.Lock()
 	r.dirs[dir] = e
 	r.mu.Unlock()
 	return e
-}
-
-// configIn returns the config file of a directory, if it has one. Any
-// directory entry with a config file's name counts, whatever it is: a
-// directory, a dangling symlink or a FIFO named .jwtssot.yaml is a config
-// that ReadFile reports as broken, in every front end, rather than no
-// config at all.
-func configIn(dir string) string {
-	for _, name := range fileNames {
-		p := filepath.Join(dir, name)
-		if _, err := os.Lstat(p); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 // ErrVetConfigFlag is the error go vet gives for -jwtssot.config.

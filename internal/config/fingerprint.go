@@ -4,13 +4,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"golang.org/x/mod/modfile"
 )
 
 // A Set is every config file a run started in some directory can read: the
@@ -111,91 +107,4 @@ func (s *Set) AnyTests() bool {
 		}
 	}
 	return false
-}
-
-// moduleRoots returns the roots of the modules a run in dir can reach and
-// the directory to name files from: the modules of the go.work in effect
-// (GOWORK, or a go.work in dir or above, as the go command finds it), else
-// the module containing dir, else dir itself.
-func moduleRoots(dir string) (roots []string, anchor string) {
-	mod := findUp(dir, "go.mod")
-	if work := workFile(dir); work != "" {
-		if data, err := os.ReadFile(work); err == nil {
-			if wf, err := modfile.ParseWork(work, data, nil); err == nil {
-				base := filepath.Dir(work)
-				for _, u := range wf.Use {
-					p := u.Path
-					if !filepath.IsAbs(p) {
-						p = filepath.Join(base, p)
-					}
-					roots = append(roots, filepath.Clean(p))
-				}
-				if mod != "" && !slices.Contains(roots, filepath.Dir(mod)) {
-					roots = append(roots, filepath.Dir(mod))
-				}
-				return roots, base
-			}
-		}
-	}
-	if mod != "" {
-		return []string{filepath.Dir(mod)}, filepath.Dir(mod)
-	}
-	return []string{dir}, dir
-}
-
-// workFile is the go.work file the go command would use in dir.
-func workFile(dir string) string {
-	switch w := os.Getenv("GOWORK"); {
-	case w == "off":
-		return ""
-	case w != "":
-		return w
-	}
-	return findUp(dir, "go.work")
-}
-
-// findUp returns the path of name in dir or its nearest parent having it.
-func findUp(dir, name string) string {
-	for d := dir; ; {
-		p := filepath.Join(d, name)
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
-}
-
-// configFiles lists the config files under a module root, skipping the
-// directories the go command ignores (testdata, vendor, _ and . prefixes)
-// and nested modules, whose packages are not the module's.
-func configFiles(root string) []string {
-	var files []string
-	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // an unreadable directory holds no package the go command can list
-		}
-		name := d.Name()
-		if slices.Contains(fileNames, name) {
-			files = append(files, path)
-			if d.IsDir() {
-				return filepath.SkipDir // a directory named like a config: ReadFile says what is wrong
-			}
-			return nil
-		}
-		if d.IsDir() && path != root {
-			if name == "testdata" || name == "vendor" || name == "node_modules" ||
-				strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-				return filepath.SkipDir
-			}
-			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-				return filepath.SkipDir
-			}
-		}
-		return nil
-	})
-	return files
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -21,115 +20,72 @@ const ConfigFlag = "config"
 // with the flag's name before anything is analyzed; only the replacements'
 // symbols wait for Check, as they depend on -libraries.
 func BindFlags(fs *flag.FlagSet, c *Config) {
-	fs.Var(&fileFlag{&c.ConfigFile}, ConfigFlag, "config `file` to use instead of discovering .jwtssot.yaml")
-	for _, f := range []struct{ key, usage string }{
-		{"auth", "comma-separated auth package patterns (./internal/auth/... or import paths)"},
-		{"libraries", "comma-separated import-path prefixes of extra JWT libraries"},
-		{"disable", "comma-separated rule ids to turn off"},
-		{"enable", "comma-separated rule ids to turn on that are off by default (insecure-parse)"},
-		{"exclude", "comma-separated file globs not to analyze"},
-		{"secret-names", "comma-separated regular expressions for names of JWT secrets"},
-	} {
-		fs.Var(&settingFlag{key: f.key, c: c}, f.key, f.usage)
+	fs.Var(&fileFlag{c}, ConfigFlag, "config `file` to use instead of discovering .jwtssot.yaml")
+	for _, s := range allSettings {
+		fs.Var(&settingFlag{s: s, c: c}, s.name, s.usage)
 	}
-	fs.Var(&settingFlag{key: "tests", c: c, isBool: true}, "tests", "analyze _test.go files too")
-	fs.Var(&settingFlag{key: "replacements", c: c}, "replacements",
-		"comma-separated symbol=use pairs naming the auth API that replaces a library symbol")
+}
+
+// FromFlags returns the Config that the flags BindFlags declared in fs (or
+// their Values, declared again in another FlagSet) have set: a driver reads
+// what the command line said through the settings, not by parsing the
+// flags' text again. A FlagSet without them gives the zero Config.
+func FromFlags(fs *flag.FlagSet) Config {
+	var c *Config
+	fs.VisitAll(func(f *flag.Flag) {
+		switch v := f.Value.(type) {
+		case *settingFlag:
+			c = v.c
+		case *fileFlag:
+			c = v.c
+		}
+	})
+	if c == nil {
+		return Config{}
+	}
+	return *c
 }
 
 // settingFlag is one setting given as a flag. Each use of the flag replaces
 // the setting (so the last -auth wins, as for any flag).
 type settingFlag struct {
-	key    string
-	c      *Config
-	isBool bool
+	s setting
+	c *Config
 }
 
-func (f *settingFlag) IsBoolFlag() bool { return f.isBool }
+func (f *settingFlag) IsBoolFlag() bool {
+	_, ok := f.s.value.(boolean)
+	return ok
+}
 
 func (f *settingFlag) String() string {
 	if f == nil || f.c == nil {
 		return ""
 	}
-	c := f.c
-	switch f.key {
-	case "auth":
-		return strings.Join(c.Auth, ",")
-	case "libraries":
-		return strings.Join(c.Libraries, ",")
-	case "disable":
-		return strings.Join(c.Disable, ",")
-	case "enable":
-		return strings.Join(c.Enable, ",")
-	case "exclude":
-		return strings.Join(c.Exclude, ",")
-	case "secret-names":
-		return strings.Join(c.SecretNames, ",")
-	case "tests":
-		return strconv.FormatBool(c.TestsOn())
-	case "replacements":
-		parts := make([]string, len(c.Replacements))
-		for i, r := range c.Replacements {
-			parts[i] = r.Symbol + "=" + r.Use
-		}
-		return strings.Join(parts, ",")
-	}
-	return ""
+	return f.s.value.flagText(f.c)
 }
 
 // Set decodes the flag's value as the one setting of a config document.
-func (f *settingFlag) Set(v string) error {
-	value, err := f.node(v)
+func (f *settingFlag) Set(text string) error {
+	n, err := f.s.value.flagNode(text)
 	if err != nil {
 		return err
 	}
-	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str(f.key), value}}
-	d := &decoder{values: map[string]*yaml.Node{}}
+	d := &decoder{table: allSettings, values: map[string]*yaml.Node{}}
 	var one Config
-	d.setting(&one, doc.Content[0], doc.Content[1])
+	f.s.value.decode(d, &one, f.s.name, n)
 	if len(d.errs) > 0 {
 		return flagError(d.errs[0])
 	}
-	if f.key != "replacements" {
-		if errs := one.check(); len(errs) > 0 {
-			return fmt.Errorf("%s", errs[0].Msg)
+	if !f.s.late {
+		v := &validation{c: &one}
+		if f.s.value.check(v, f.s.name); len(v.errs) > 0 {
+			return errors.New(v.errs[0].Msg)
 		}
 	}
-	*f.c = f.c.Overlay(one)
+	f.s.value.overlay(f.c, &one)
 	return nil
 }
-
-// node turns a flag value into the YAML value the setting takes.
-func (f *settingFlag) node(v string) (*yaml.Node, error) {
-	if f.isBool {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return nil, fmt.Errorf("want true or false, got %q", v)
-		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}, nil
-	}
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-	for item := range strings.SplitSeq(v, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		if f.key != "replacements" {
-			seq.Content = append(seq.Content, str(item))
-			continue
-		}
-		sym, use, ok := strings.Cut(item, "=")
-		if !ok {
-			return nil, fmt.Errorf("%q: want symbol=use", item)
-		}
-		seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{
-			str("symbol"), str(strings.TrimSpace(sym)), str("use"), str(strings.TrimSpace(use)),
-		}})
-	}
-	return seq, nil
-}
-
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
 // flagError drops the file, line and key an *Error would print: the flag
 // package names the flag.
@@ -143,20 +99,20 @@ func flagError(err error) error {
 
 // fileFlag holds the config file's path as given. It is resolved where it is
 // used: the standalone scan resolves it after -C, and go vet, which runs the
-// analyzer in each package's directory, refuses it (see VetConfigFlagError).
-type fileFlag struct{ p *string }
+// analyzer in each package's directory, refuses it (see ErrVetConfigFlag).
+type fileFlag struct{ c *Config }
 
 func (f *fileFlag) String() string {
-	if f == nil || f.p == nil {
+	if f == nil || f.c == nil {
 		return ""
 	}
-	return *f.p
+	return f.c.ConfigFile
 }
 
 func (f *fileFlag) Set(v string) error {
 	if strings.TrimSpace(v) == "" {
 		return fmt.Errorf("empty file name")
 	}
-	*f.p = v
+	f.c.ConfigFile = v
 	return nil
 }
