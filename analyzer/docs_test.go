@@ -58,6 +58,13 @@ func NewToken(sub string) *jwt.Token {
 
 func IssueToken(sub string) (string, error) { return NewToken(sub).SignedString(key()) }
 
+// Issuer signs with the key it is given.
+type Issuer struct{ key []byte }
+
+func New(key string) *Issuer { return &Issuer{key: []byte(key)} }
+
+func (i *Issuer) Issue(sub string) (string, error) { return NewToken(sub).SignedString(i.key) }
+
 func Expired(c *Claims) bool {
 	exp, _ := c.GetExpirationTime()
 	return exp != nil && exp.Unix < time.Now().Unix()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -31,17 +32,22 @@ type funcFact struct {
 	Keys []keyParam
 	// Reads lists the parameters used as the name of a setting that is read.
 	Reads []int
+	// KeyReads lists the parameters used as the name of a setting whose
+	// value reaches a key (signWith(name) signing with os.Getenv(name)).
+	KeyReads []keyParam
 	// Summary is what the function's result holds, per mode.
 	Summary flow.Summary
 }
 
-// keyParam is a parameter that reaches a key: its index, whether it is the
-// key or a keyfunc, and the library symbol and how, for messages.
+// keyParam is a parameter (or a field) that reaches a key: its index,
+// whether it is the key or a keyfunc, the library symbol, and how, for
+// messages.
 type keyParam struct {
 	Index  int
 	Mode   flow.Mode
 	Symbol string
 	Where  string // the library function or field, e.g. "(*jwt.Token).SignedString"
+	How    string // "used as the key of (*jwt.Token).SignedString", for reads into a key
 }
 
 func (*funcFact) AFact() {}
@@ -54,6 +60,9 @@ func (f *funcFact) String() string {
 	for _, i := range f.Reads {
 		parts = append(parts, fmt.Sprintf("reads(%d)", i))
 	}
+	for _, k := range f.KeyReads {
+		parts = append(parts, fmt.Sprintf("keyread(%d %s)", k.Index, k.Where))
+	}
 	for m, r := range f.Summary.Results {
 		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams) == 0 {
 			continue
@@ -65,8 +74,8 @@ func (f *funcFact) String() string {
 		for _, p := range r.Params {
 			s = append(s, fmt.Sprintf("param(%d %s)", p.Index, p.Mode))
 		}
-		for _, n := range r.Reads {
-			s = append(s, "read("+n+")")
+		for _, rd := range r.Reads {
+			s = append(s, "read("+rd.Name+")")
 		}
 		for _, i := range r.ReadParams {
 			s = append(s, fmt.Sprintf("readparam(%d)", i))
@@ -77,17 +86,45 @@ func (f *funcFact) String() string {
 }
 
 // varFact lists the literals a package-level variable may hold that its
-// own package did not report, each with where it is declared.
+// own package did not report, and the settings it may have been read
+// from, each with where it is.
 type varFact struct {
-	Lits []flow.ForeignLit
+	Lits  []flow.ForeignLit
+	Reads []flow.ForeignRead
 }
 
 func (*varFact) AFact() {}
 
-func (f *varFact) String() string {
+func (f *varFact) String() string { return valuesString(f.Lits, f.Reads) }
+
+// fieldFact is what the package that declares a struct field does with
+// it: the literals and reads it assigns to the field, and, when the
+// field's value reaches a key there, that key (Key), which makes every
+// value given to the field elsewhere a key too
+// (playback.Options{SharedSecret: ...}).
+type fieldFact struct {
+	Lits  []flow.ForeignLit
+	Reads []flow.ForeignRead
+	Key   *keyParam
+}
+
+func (*fieldFact) AFact() {}
+
+func (f *fieldFact) String() string {
+	s := valuesString(f.Lits, f.Reads)
+	if f.Key != nil {
+		s += " key(" + f.Key.Where + ")"
+	}
+	return s
+}
+
+func valuesString(lits []flow.ForeignLit, reads []flow.ForeignRead) string {
 	var s []string
-	for _, l := range f.Lits {
+	for _, l := range lits {
 		s = append(s, redact(l.Value))
+	}
+	for _, r := range reads {
+		s = append(s, "read("+r.Name+")")
 	}
 	return "holds(" + strings.Join(s, ", ") + ")"
 }
@@ -101,17 +138,23 @@ func (*reportedFact) AFact()         {}
 func (*reportedFact) String() string { return "reported" }
 
 // factTypes are the analyzer's FactTypes.
-var factTypes = []analysis.Fact{new(funcFact), new(varFact), new(reportedFact)}
+var factTypes = []analysis.Fact{new(funcFact), new(varFact), new(fieldFact), new(reportedFact)}
 
 // oracle answers the flow engine's questions about other packages from
-// their facts, and about setting reads from the callee's declaration.
+// their facts and the catalogue, and about setting reads from the callee's
+// declaration.
 type oracle struct {
 	ix *index
 }
 
-func (o oracle) ReadArg(call *ast.CallExpr) (int, bool) {
-	return o.ix.readArg(call)
+func (o oracle) Read(call *ast.CallExpr) (flow.Source, bool) {
+	if _, src, ok := o.ix.sourceOf(call); ok {
+		return o.ix.flowSource(call, src)
+	}
+	return flow.Source{}, false
 }
+
+func (o oracle) Transform(fn *types.Func) (flow.Transform, bool) { return jwtlib.TransformOf(fn) }
 
 func (o oracle) Summary(fn *types.Func) *flow.Summary {
 	if f := o.ix.facts.fn(fn.Origin()); f != nil && !f.Summary.Empty() {
@@ -120,12 +163,24 @@ func (o oracle) Summary(fn *types.Func) *flow.Summary {
 	return nil
 }
 
-func (o oracle) VarLits(v *types.Var) []flow.ForeignLit {
+func (o oracle) VarValues(v *types.Var) flow.Values {
 	var f varFact
 	if o.ix.pass.ImportObjectFact(v, &f) {
-		return f.Lits
+		return flow.Values{Lits: f.Lits, Reads: f.Reads}
 	}
-	return nil
+	return flow.Values{}
+}
+
+func (o oracle) FieldValues(field *types.Var, owner types.Type) flow.Values {
+	var vals flow.Values
+	if f := o.ix.facts.field(field); f != nil {
+		vals = flow.Values{Lits: f.Lits, Reads: f.Reads}
+	}
+	if fs, ok := o.ix.s.Catalog.FieldSource(field, namedOf(owner)); ok {
+		vals.Reads = append(vals.Reads, flow.ForeignRead{Kind: fs.Kind.Reads(), Implied: true,
+			CalleeName: namedOf(owner).Obj().Name() + "." + field.Name()})
+	}
+	return vals
 }
 
 func (o oracle) Origin(obj types.Object) string {
@@ -135,16 +190,35 @@ func (o oracle) Origin(obj types.Object) string {
 	return o.ix.origin(obj)
 }
 
-// factCache keeps the facts of other packages' functions that the pass
-// has imported: a function called in many places is looked up once.
+// factCache keeps the facts of other packages' functions and fields that
+// the pass has imported: one called or used in many places is looked up
+// once.
 type factCache struct {
 	pass      *analysis.Pass
 	funcs     map[*types.Func]*funcFact // nil: the function has none
+	fields    map[*types.Var]*fieldFact // nil: the field has none
 	collector *flow.Collector           // the literals facts carry (factLits)
 }
 
 func newFactCache(pass *analysis.Pass) factCache {
-	return factCache{pass: pass, funcs: map[*types.Func]*funcFact{}}
+	return factCache{pass: pass, funcs: map[*types.Func]*funcFact{}, fields: map[*types.Var]*fieldFact{}}
+}
+
+// field returns the facts of a field of a struct of another package, or nil.
+func (c *factCache) field(v *types.Var) *fieldFact {
+	v = v.Origin()
+	if v.Pkg() == nil || v.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	f, ok := c.fields[v]
+	if !ok {
+		f = new(fieldFact)
+		if !c.pass.ImportObjectFact(v, f) {
+			f = nil
+		}
+		c.fields[v] = f
+	}
+	return f
 }
 
 // fn returns the facts of a function of another package, or nil.
@@ -175,24 +249,21 @@ func (ix *index) origin(obj types.Object) string {
 	return fmt.Sprintf("%s (%s/%s:%d)", name, path.Base(obj.Pkg().Path()), filepath.Base(pos.Filename), pos.Line)
 }
 
-// exportFacts exports, for each exported function, method, variable and
-// constant of the package that says something to its importers, what it
-// says. Unexported objects cannot be used by another package.
+// exportFacts exports, for each exported function, method, variable,
+// constant and struct field of the package that says something to its
+// importers, what it says. Unexported objects cannot be used by another
+// package.
 func (ix *index) exportFacts() {
 	for fn, fi := range ix.seen.funcs {
 		if !fn.Exported() {
 			continue
 		}
-		f := &funcFact{}
-		for _, kp := range ix.seen.keyParams[fn] {
-			f.Keys = append(f.Keys, kp)
-		}
-		slices.SortFunc(f.Keys, func(a, b keyParam) int { return a.Index - b.Index })
-		f.Reads = slices.Sorted(mapKeys(ix.seen.readParams[fn]))
+		f := &funcFact{Keys: sortedParams(ix.seen.keyParams[fn]), KeyReads: sortedParams(ix.seen.keyReads[fn])}
+		f.Reads = slices.Sorted(maps.Keys(ix.seen.readParams[fn]))
 		if fi.summarize {
 			f.Summary = ix.summary(fn)
 		}
-		if len(f.Keys) > 0 || len(f.Reads) > 0 || !f.Summary.Empty() {
+		if len(f.Keys)+len(f.Reads)+len(f.KeyReads) > 0 || !f.Summary.Empty() {
 			ix.pass.ExportObjectFact(fn, f)
 		}
 	}
@@ -204,19 +275,148 @@ func (ix *index) exportFacts() {
 			ix.pass.ExportObjectFact(v, &reportedFact{})
 			continue
 		}
-		var lits []flow.ForeignLit
-		for _, l := range ix.factLits().Literals(ix.flow.Object(v, flow.Value)) {
-			lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: ix.litOrigin(v, l)})
-		}
-		if len(lits) > 0 {
-			ix.pass.ExportObjectFact(v, &varFact{Lits: lits})
+		lits, reads := ix.values(v, ix.flow.Object(v, flow.Value))
+		if len(lits)+len(reads) > 0 {
+			ix.pass.ExportObjectFact(v, &varFact{Lits: lits, Reads: reads})
 		}
 	}
+	ix.exportFieldFacts()
 	for obj := range ix.out.reportedObjs {
 		if k, ok := obj.(*types.Const); ok && k.Exported() {
 			ix.pass.ExportObjectFact(k, &reportedFact{})
 		}
 	}
+}
+
+// exportFieldFacts exports, for each exported field of a struct type the
+// package declares, what the package assigns to it and whether its value
+// reaches a key here.
+func (ix *index) exportFieldFacts() {
+	fields := ix.structFields()
+	keyFields := ix.keyFields(fields)
+	for _, f := range fields {
+		if !f.Exported() {
+			continue
+		}
+		ff := &fieldFact{}
+		if kp, ok := keyFields[f]; ok {
+			ff.Key = &kp
+		}
+		if canHoldSecret(f.Type()) || isContainerType(f.Type()) {
+			ff.Lits, ff.Reads = ix.values(f, ix.flow.Object(f, flow.Value))
+		}
+		if ff.Key != nil || len(ff.Lits)+len(ff.Reads) > 0 {
+			ix.pass.ExportObjectFact(f, ff)
+		}
+	}
+}
+
+// keyFields returns the fields of the package's struct types whose values
+// reach a key, with the first key each reaches.
+func (ix *index) keyFields(fields []*types.Var) map[*types.Var]keyParam {
+	out := map[*types.Var]keyParam{}
+	if len(fields) == 0 {
+		return out
+	}
+	seen := map[flow.Node]bool{}
+	for _, s := range ix.seen.sinks {
+		n := s.node(ix)
+		if n == nil || s.named {
+			continue
+		}
+		ix.flow.Globals(n, seen, func(obj types.Object, m flow.Mode) {
+			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() == ix.pass.Pkg {
+				if _, done := out[v]; !done {
+					out[v] = keyParam{Mode: m, Symbol: s.symbol, Where: s.where, How: s.how}
+				}
+			}
+		})
+	}
+	return out
+}
+
+// structFields returns the exported fields of the exported struct types the
+// package declares, with the fields of the anonymous structs they nest
+// (Config.JWT.Key), which another package can name.
+func (ix *index) structFields() []*types.Var {
+	var out []*types.Var
+	var add func(st *types.Struct, depth int)
+	add = func(st *types.Struct, depth int) {
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			if !f.Exported() {
+				continue
+			}
+			out = append(out, f)
+			if nested, ok := f.Type().(*types.Struct); ok && depth < maxFillDepth {
+				add(nested, depth+1)
+			}
+		}
+	}
+	scope := ix.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || tn.IsAlias() {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			add(st, 0)
+		}
+	}
+	return out
+}
+
+// values returns the literals and reads a node of obj (a variable, a
+// field, a function's result) holds, as its facts carry them.
+func (ix *index) values(obj types.Object, n flow.Node) ([]flow.ForeignLit, []flow.ForeignRead) {
+	var lits []flow.ForeignLit
+	for _, l := range ix.factLits().Literals(n) {
+		lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: ix.litOrigin(obj, l), Via: l.Via})
+	}
+	return lits, ix.foreignReads(obj, ix.flow.Reads(n))
+}
+
+// foreignReads turns the reads a node of obj holds into the reads its
+// facts carry: at most maxFactLits, each with where it is and whether it
+// was reported there.
+func (ix *index) foreignReads(obj types.Object, reads []flow.Read) []flow.ForeignRead {
+	var out []flow.ForeignRead
+	for _, r := range reads {
+		if r.ByParam || len(out) == maxFactLits {
+			continue
+		}
+		if r.Origin != "" { // a read of another package, passed on
+			out = append(out, flow.ForeignRead{Name: r.Name, CalleeName: r.CalleeName, Field: r.Field, Kind: r.Kind,
+				Origin: r.Origin, Pkg: r.Pkg, Reported: r.Reported, Implied: r.Implied})
+			continue
+		}
+		callee := r.CalleeName
+		if r.Callee != nil {
+			callee, _ = calleeNames(r.Callee)
+		}
+		out = append(out, flow.ForeignRead{Name: r.Name, CalleeName: callee, Field: r.Field, Kind: r.Kind,
+			Origin: ix.siteOrigin(obj, r.Site), Pkg: ix.pass.Pkg.Path(), Implied: r.Implied,
+			Reported: r.Site != nil && ix.out.readSites[r.Site.Pos()]})
+	}
+	return out
+}
+
+// siteOrigin says where a read that obj holds or returns is: the object
+// and the read's position.
+func (ix *index) siteOrigin(obj types.Object, site ast.Expr) string {
+	if site == nil {
+		return ix.origin(obj)
+	}
+	pos := ix.pass.Fset.Position(site.Pos())
+	return fmt.Sprintf("%s.%s (%s/%s:%d)", obj.Pkg().Name(), obj.Name(), path.Base(obj.Pkg().Path()),
+		filepath.Base(pos.Filename), pos.Line)
+}
+
+// sortedParams returns the parameters of a map by index.
+func sortedParams(m map[int]keyParam) []keyParam {
+	out := slices.Collect(maps.Values(m))
+	slices.SortFunc(out, func(a, b keyParam) int { return a.Index - b.Index })
+	return out
 }
 
 // maxFactLits bounds the literals a fact carries: a key comes from a few
@@ -251,20 +451,15 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 			continue
 		}
 		r := &s.Results[m]
-		for _, l := range ix.factLits().Literals(ret) {
-			r.Lits = append(r.Lits, flow.ForeignLit{Value: l.Value, Origin: ix.litOrigin(fn, l)})
-		}
+		r.Lits, r.Reads = ix.values(fn, ret)
 		for _, p := range ix.flow.Params(ret) {
 			if p.Fn == fn {
 				r.Params = append(r.Params, flow.Arg{Index: p.Index, Mode: p.Mode})
 			}
 		}
 		for _, rd := range ix.flow.Reads(ret) {
-			switch {
-			case rd.ByParam && rd.Param.Fn == fn:
+			if rd.ByParam && rd.Param.Fn == fn {
 				r.ReadParams = append(r.ReadParams, rd.Param.Index)
-			case !rd.ByParam && ix.names.IsSecretKey(rd.Name):
-				r.Reads = append(r.Reads, rd.Name)
 			}
 		}
 	}
@@ -280,16 +475,6 @@ func (ix *index) litOrigin(obj types.Object, l *flow.Lit) string {
 	pos := ix.pass.Fset.Position(l.Expr.Pos())
 	return fmt.Sprintf("%s.%s (%s/%s:%d)", obj.Pkg().Name(), obj.Name(), path.Base(obj.Pkg().Path()),
 		filepath.Base(pos.Filename), pos.Line)
-}
-
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // isKeyfuncType reports whether t is a function type returning key material

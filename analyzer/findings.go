@@ -18,6 +18,9 @@ type findings struct {
 	// reportedObjs are the constants and variables reported where they are
 	// declared: their uses elsewhere are not reported again.
 	reportedObjs map[types.Object]bool
+	// readSites are the reads the secret-access rule decided to report:
+	// their values, passed on to other packages, are not reported again.
+	readSites map[token.Pos]bool
 }
 
 // report records a finding; suppression directives are applied in finish.

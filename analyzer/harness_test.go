@@ -49,7 +49,7 @@ var testdataPackages = sync.OnceValues(func() ([]*packages.Package, error) {
 		Dir:   gopath,
 		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
 	}
-	pkgs, err := packages.Load(cfg, "app/...", "noauth", "variants/...", "flowcases/...", "inventory/...")
+	pkgs, err := packages.Load(cfg, "app/...", "noauth", "variants/...", "flowcases/...", "inventory/...", "reach/...")
 	if err != nil {
 		return nil, err
 	}

@@ -90,14 +90,10 @@ func (ix *index) inventory() []Site {
 		// golang-jwt verifies with whatever method the token's header
 		// names, if the key fits it; the other libraries take the
 		// algorithm with the key or from their configuration.
-		s.AnyAlgorithm = (s.Op == jwtlib.OpParse || s.Op == jwtlib.OpVerify) && golangJWT(s.Library) && !s.AlgorithmsRestricted
+		s.AnyAlgorithm = (s.Op == jwtlib.OpParse || s.Op == jwtlib.OpVerify) && jwtlib.GolangJWT(s.Library) && !s.AlgorithmsRestricted
 		slices.Sort(s.Algorithms)
 		s.Algorithms = slices.Compact(s.Algorithms)
 		ix.inv.sites = append(ix.inv.sites, s)
 	}
 	return ix.inv.sites
-}
-
-func golangJWT(lib string) bool {
-	return lib == "github.com/golang-jwt/jwt" || lib == "github.com/dgrijalva/jwt-go" || lib == "github.com/form3tech-oss/jwt-go"
 }

@@ -15,7 +15,7 @@ func (ix *index) keySource(s *Site, p pendingSite) {
 	var n flow.Node
 	var at ast.Expr
 	switch {
-	case p.op == jwtlib.OpSign && len(p.call.Args) > 0 && golangJWT(s.Library):
+	case p.op == jwtlib.OpSign && len(p.call.Args) > 0 && jwtlib.GolangJWT(s.Library):
 		at, n = p.call.Args[0], ix.flow.Trace(p.call.Args[0], flow.Value)
 	default:
 		if kf := ix.keyfuncArg(p); kf != nil {

@@ -30,7 +30,7 @@ func (ix *index) readOptions(s *Site, p pendingSite) {
 	}
 	// A sign uses the algorithm it is given; outside golang-jwt, whose
 	// parse takes its algorithms from options, so does a verify.
-	if p.op == jwtlib.OpSign || (!s.AlgorithmsRestricted && !golangJWT(s.Library) && (p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify)) {
+	if p.op == jwtlib.OpSign || (!s.AlgorithmsRestricted && !jwtlib.GolangJWT(s.Library) && (p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify)) {
 		if alg, ok := ix.findAlgorithm(args, 0); ok {
 			s.AlgorithmsRestricted = true
 			s.Algorithms = append(s.Algorithms, alg)

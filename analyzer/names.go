@@ -54,13 +54,10 @@ func (ix *index) nameLit(l *flow.Lit) bool {
 	return l.Origin == "" && l.Expr != nil && ix.seen.nameLits[l.Expr.Pos()]
 }
 
-// settingTags are the struct tags that name a setting a loader fills.
-var settingTags = []string{"env", "envconfig", "mapstructure", "koanf", "yaml", "json", "toml", "flag"}
-
 // secretField returns the JWT secret a struct field names, by a setting
 // name in one of its tags or by its Go name.
 func (ix *index) secretField(names []*ast.Ident, tag reflect.StructTag) (string, bool) {
-	for _, k := range settingTags {
+	for _, k := range jwtlib.SettingTags {
 		if v, ok := tag.Lookup(k); ok {
 			name, _, _ := strings.Cut(v, ",")
 			if name = strings.TrimSpace(name); ix.names.IsSecretKey(name) {

@@ -5,56 +5,307 @@ import (
 	"go/constant"
 	"go/types"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/jwtssot/jwtssot/internal/flow"
+	"github.com/jwtssot/jwtssot/internal/jwtlib"
 )
 
-// A settingUse is a call that may read a setting by name, recorded by the
-// walk and judged in resolve, when the names' weak words and the module's
-// reading helpers are known.
-type settingUse struct {
-	call   *ast.CallExpr
-	callee types.Object
-	// loader is set for a struct-tag loader (env.Parse(&cfg)): the secret
-	// it fills and the field that names it.
-	loader      bool
-	loaderKey   string
-	loaderField string
-	// secretKey is the JWT secret it reads by name, decided by settle.
-	secretKey string
+// A readUse is where the package reads a setting, recorded by the walk for
+// the secret-access rule's second route (names) and the names of settings:
+// a call the catalogue or the getter heuristic says reads one, a call of
+// another package's function whose facts say it reads the setting its
+// parameter names, or a read that fills what it is given (a flag's
+// variable, a loader's struct).
+type readUse struct {
+	site   ast.Expr      // the call, or the flag struct that names a destination
+	call   *ast.CallExpr // nil for a struct
+	callee string        // as a reader sees it: os.Getenv, (*viper.Viper).GetString
+	symbol string        // the callee's full symbol
+	// nameArgs are the arguments that name the setting; name is its name
+	// when no argument gives it (a chain's, a request's field).
+	nameArgs []int
+	name     string
+	// fields are the fields a loader fills, with their settings' names.
+	fields []filledField
+	// defines is set for a flag's definition, which reads by its name
+	// nothing the rule's second route reports (see jwtlib.Source).
+	defines bool
+	// secretKey (and, for a loader, secretField) is the JWT secret it
+	// reads by name, decided by settle.
+	secretKey   string
+	secretField string
 }
 
-// readArg reports whether a call reads a setting by name whatever its
-// arguments, as far as the package can tell without facts, and which
-// argument names it: os.Getenv and its kin, and, for a function whose body
-// jwtssot does not see (the standard library, a third-party module, an
-// interface method), one whose name and result say it reads a setting. A
-// function of the module is judged by its body instead: the graph follows
-// its parameter to the read inside it (see the flow package).
-func (ix *index) readArg(call *ast.CallExpr) (int, bool) {
+// A filledField is a field a loader fills: the setting's name (its tag's,
+// or its Go name) and its path from the struct ("JWT.Secret").
+type filledField struct {
+	name, path string
+	field      *types.Var
+}
+
+// sourceOf returns the catalogue's row for a call's callee, or, for a
+// function whose body jwtssot does not see and that the catalogue does not
+// list, a row made from its looks (a getter of an unknown config library).
+// A function of the module is judged by its body instead: the graph
+// follows its parameter to the read inside it.
+func (ix *index) sourceOf(call *ast.CallExpr) (*types.Func, jwtlib.Source, bool) {
 	fn, ok := calleeFunc(ix.info, call)
-	if !ok || len(call.Args) == 0 {
-		return 0, false
+	if !ok || ix.modelled(fn) {
+		return nil, jwtlib.Source{}, false
 	}
-	if ix.modelled(fn) {
-		return 0, false
+	if src, ok := ix.s.Catalog.Source(fn); ok {
+		return fn, src, true
 	}
-	if !isSettingGetter(fn) {
-		return 0, false
-	}
-	for i, arg := range call.Args {
-		if i == 2 {
-			break
-		}
-		if t := ix.info.TypeOf(arg); t != nil {
-			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
-				return i, true
+	if len(call.Args) > 0 && jwtlib.IsSettingGetter(fn, canHoldSecret) {
+		for i, arg := range call.Args[:min(2, len(call.Args))] {
+			if isString(ix.info.TypeOf(arg)) {
+				return fn, jwtlib.Source{Kind: jwtlib.ConfigLib, NameArg: i, Fills: -1, FillsFrom: -1}, true
 			}
 		}
 	}
-	return 0, false
+	return nil, jwtlib.Source{}, false
+}
+
+// flowSource is how the value graph sees a source whose result holds the
+// value it reads.
+func (ix *index) flowSource(call *ast.CallExpr, src jwtlib.Source) (flow.Source, bool) {
+	if src.Fills >= 0 || src.FillsFrom >= 0 {
+		return flow.Source{}, false // it fills an argument; the walk records that
+	}
+	fs := flow.Source{NameArg: src.NameArg, Result: src.Result, Kind: src.Kind.Reads(), Expand: src.Expand}
+	if src.Chain || src.NameField != "" {
+		fs.NameArg, fs.Name = -1, ix.sourceName(call, src)
+	}
+	return fs, true
+}
+
+// sourceName is the setting's name a call gives otherwise than by an
+// argument: the first names of the calls it is chained on (kingpin's
+// Flag("jwt-secret", ...)), all of them joined with "." (go-ini's
+// Section("jwt").Key("secret") is jwt.secret), or a field of its request
+// (SecretId: aws.String("prod/jwt")).
+func (ix *index) sourceName(call *ast.CallExpr, src jwtlib.Source) string {
+	if src.NameField != "" {
+		if src.NameArg < len(call.Args) {
+			if v := ix.fieldOfLiteral(call.Args[src.NameArg], src.NameField); v != nil {
+				name, _ := ix.constName(v)
+				return name
+			}
+		}
+		return ""
+	}
+	var names []string
+	for x := call.Fun; ; {
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		if len(inner.Args) > 0 {
+			if s, ok := ix.constString(inner.Args[0]); ok && s != "" {
+				names = append(names, s)
+			}
+		}
+		x = inner.Fun
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	if !src.ChainJoin {
+		return names[len(names)-1] // the innermost call, as the user declared it first
+	}
+	for i, j := 0, len(names)-1; i < j; i, j = i+1, j-1 {
+		names[i], names[j] = names[j], names[i]
+	}
+	return strings.Join(names, ".")
+}
+
+// constName returns the constant a name is, seen through the catalogue's
+// functions that return their argument as it is (aws.String("prod/jwt")).
+// The walk asks it before the value graph is complete, so it looks at the
+// expression alone.
+func (ix *index) constName(x ast.Expr) (string, bool) {
+	for range 4 {
+		if s, ok := ix.constString(x); ok {
+			return s, true
+		}
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return "", false
+		}
+		fn, ok := calleeFunc(ix.info, call)
+		if !ok {
+			return "", false
+		}
+		if xf, ok := jwtlib.TransformOf(fn); !ok || xf.Class != flow.AsIs {
+			return "", false
+		}
+		x = call.Args[0]
+	}
+	return "", false
+}
+
+// fieldOfLiteral returns the value given to a field in the struct literal
+// x is (or points to).
+func (ix *index) fieldOfLiteral(x ast.Expr, field string) ast.Expr {
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok {
+		x = ast.Unparen(u.X)
+	}
+	lit, ok := x.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// recordRead records a call that reads a setting, and the reads that fill
+// what it is given: a flag's variable, a scanned row's variables, the
+// struct a loader fills.
+func (ix *index) recordRead(call *ast.CallExpr) {
+	fn, src, ok := ix.sourceOf(call)
+	if !ok {
+		ix.recordFactRead(call)
+		return
+	}
+	name, symbol := calleeNames(fn)
+	u := readUse{site: call, call: call, callee: name, symbol: symbol, defines: src.Defines}
+	if src.NameArg >= 0 && src.NameArg < len(call.Args) && src.NameField == "" {
+		u.nameArgs = []int{src.NameArg}
+	} else if src.Chain || src.NameField != "" {
+		u.name = ix.sourceName(call, src)
+	}
+	read := flow.Read{Site: call, Callee: fn, Kind: src.Kind.Reads()}
+	switch {
+	case src.Tags != nil && src.Fills < len(call.Args):
+		u.fields = ix.fillStruct(call.Args[src.Fills], src.Tags, read)
+	case src.Fills >= 0 && src.Fills < len(call.Args):
+		read.Name = u.name
+		if len(u.nameArgs) > 0 {
+			read.Name, _ = ix.constName(call.Args[u.nameArgs[0]])
+		}
+		ix.flow.Fill(call.Args[src.Fills], read)
+	case src.FillsFrom >= 0:
+		for _, a := range call.Args[min(src.FillsFrom, len(call.Args)):] {
+			ix.flow.Fill(a, read)
+		}
+	}
+	ix.seen.reads = append(ix.seen.reads, u)
+}
+
+// recordFactRead records a call of another package's function whose facts
+// say it reads the settings some of its parameters name.
+func (ix *index) recordFactRead(call *ast.CallExpr) {
+	fn, ok := calleeFunc(ix.info, call)
+	if !ok || fn.Pkg() == ix.pass.Pkg || ix.flow.Declared(fn) {
+		return
+	}
+	f := ix.facts.fn(fn)
+	if f == nil || len(f.Reads) == 0 {
+		return
+	}
+	name, symbol := calleeNames(fn)
+	ix.seen.reads = append(ix.seen.reads, readUse{site: call, call: call, callee: name, symbol: symbol, nameArgs: f.Reads})
+}
+
+// maxFillDepth bounds how deep a loader's struct is followed: settings
+// nest a few levels (jwt: {key: ...}), and the bound (with each struct
+// once) keeps a self-referential type finite.
+const maxFillDepth = 4
+
+// fillStruct records that a loader fills every field of the struct target
+// points to (a map's elements, for a map), each from the setting its first
+// tag of tags names, or its Go name, and returns the fields filled.
+func (ix *index) fillStruct(target ast.Expr, tags []string, read flow.Read) []filledField {
+	t := ix.info.TypeOf(target)
+	if t == nil {
+		return nil
+	}
+	if st := structOf(t); st != nil {
+		var out []filledField
+		ix.fillFields(st, tags, read, "", 0, map[*types.Struct]bool{}, &out)
+		return out
+	}
+	ix.flow.Fill(target, read) // a map, or a string
+	return nil
+}
+
+func (ix *index) fillFields(st *types.Struct, tags []string, read flow.Read, prefix string, depth int,
+	seen map[*types.Struct]bool, out *[]filledField) {
+	if depth > maxFillDepth || seen[st] {
+		return
+	}
+	seen[st] = true
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		name, skip := settingOfField(f, reflect.StructTag(st.Tag(i)), tags)
+		if skip {
+			continue
+		}
+		path := prefix + f.Name()
+		if nested := structOf(f.Type()); nested != nil {
+			ix.fillFields(nested, tags, read, path+".", depth+1, seen, out)
+			continue
+		}
+		r := read
+		r.Name, r.Field = name, path
+		mode := flow.Value
+		if isContainerType(f.Type()) {
+			mode = flow.Elems
+		}
+		ix.flow.FillObject(f, mode, r)
+		*out = append(*out, filledField{name: name, path: path, field: f})
+	}
+}
+
+// settingOfField names the setting a loader fills a field from: its first
+// tag of tags (the part before a comma), or its Go name; skip is true for a
+// field the tag leaves out ("-").
+func settingOfField(f *types.Var, tag reflect.StructTag, tags []string) (name string, skip bool) {
+	for _, k := range tags {
+		if v, ok := tag.Lookup(k); ok {
+			n, _, _ := strings.Cut(v, ",")
+			n = strings.TrimSpace(n)
+			if n == "-" {
+				return "", true
+			}
+			if n != "" {
+				return n, false
+			}
+		}
+	}
+	return f.Name(), false
+}
+
+// isContainerType reports whether values of t hold their values in
+// elements: a map, a slice that is not []byte, a channel.
+func isContainerType(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Map, *types.Chan:
+		return true
+	case *types.Slice:
+		return !flow.IsByte(u.Elem())
+	}
+	return false
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 func calleeFunc(info *types.Info, call *ast.CallExpr) (*types.Func, bool) {
@@ -66,6 +317,8 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) (*types.Func, bool) {
 		fn, _ = info.Uses[f.Sel].(*types.Func)
 	case *ast.IndexExpr:
 		return calleeFunc(info, &ast.CallExpr{Fun: f.X})
+	case *ast.IndexListExpr:
+		return calleeFunc(info, &ast.CallExpr{Fun: f.X})
 	}
 	if fn == nil {
 		return nil, false
@@ -73,60 +326,8 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) (*types.Func, bool) {
 	return fn.Origin(), true
 }
 
-// getterName matches the names of functions and methods that read a setting
-// by key: Get, GetString, MustGet, LookupEnv, getEnv, requireEnv, ...
-var getterName = regexp.MustCompile(`^(must)?(get|lookup|require|fetch|read|load)`)
-
-// notSettingPackages hold functions named like getters that read request
-// data, contexts or maps, never the process's settings.
-var notSettingPackages = []string{
-	"flag", "net/http", "net/url", "context", "sync", "fmt", "log", "errors", "strings", "bytes",
-	"github.com/gin-gonic/gin", "github.com/labstack/echo", "github.com/gofiber/fiber",
-	"github.com/go-chi/chi", "github.com/gorilla/mux", "google.golang.org/grpc/metadata",
-}
-
-// isSettingGetter reports whether fn reads a setting by key: os.Getenv,
-// os.LookupEnv, syscall.Getenv, or a function whose name says it reads one
-// (a viper- or koanf-style getter) and whose result can hold the setting's
-// value: a Lookup that returns a flag's definition (pflag's
-// FlagSet.Lookup) reads nothing.
-func isSettingGetter(fn *types.Func) bool {
-	name := fn.Name()
-	path := ""
-	if fn.Pkg() != nil {
-		path = fn.Pkg().Path()
-	}
-	switch path {
-	case "os":
-		return name == "Getenv" || name == "LookupEnv"
-	case "syscall":
-		return name == "Getenv"
-	}
-	if isNotSettingPackage(path) {
-		return false
-	}
-	if res := fn.Signature().Results(); res.Len() == 0 || !canHoldSecret(res.At(0).Type()) {
-		return false
-	}
-	lower := strings.ToLower(name)
-	switch {
-	case strings.Contains(lower, "file"), strings.HasPrefix(lower, "set"), strings.HasPrefix(lower, "unset"),
-		strings.HasPrefix(lower, "bind"), strings.HasPrefix(lower, "is"), strings.HasPrefix(lower, "has"):
-		return false
-	case strings.Contains(lower, "env"), getterName.MatchString(lower):
-		return true
-	}
-	switch name {
-	case "String", "Bytes", "MustString", "MustBytes":
-		// koanf's getters; elsewhere (pflag, kingpin) these names
-		// define flags, whose defaults the hardcoded-secret rule checks.
-		return strings.Contains(path, "/koanf")
-	}
-	return false
-}
-
 // propagateReads finds the parameters of the package's functions that name
-// a setting the function reads: passed to os.Getenv or another getter, or
+// a setting the function reads: passed to os.Getenv or another source, or
 // to a function (of this package or, by its facts, of another) that reads
 // the setting its parameter names. A function that calls such a helper
 // with its own parameter is one too, so the worklist runs until nothing
@@ -137,19 +338,12 @@ func (ix *index) propagateReads() {
 		index int
 	}
 	var queue []work
-	for _, u := range ix.seen.settingUses {
-		if u.loader {
-			continue
+	for _, u := range ix.seen.reads {
+		if u.defines {
+			continue // a helper that defines a flag by the name it is given reads nothing by it
 		}
-		if i, ok := ix.readArg(u.call); ok {
+		for _, i := range u.nameArgs {
 			queue = append(queue, work{u.call, i})
-		}
-		if fn, ok := u.callee.(*types.Func); ok && !ix.flow.Declared(fn) && fn.Pkg() != ix.pass.Pkg {
-			if f := ix.facts.fn(fn.Origin()); f != nil {
-				for _, i := range f.Reads {
-					queue = append(queue, work{u.call, i})
-				}
-			}
 		}
 	}
 	for len(queue) > 0 {
@@ -182,70 +376,6 @@ func (ix *index) constString(e ast.Expr) (string, bool) {
 	return constant.StringVal(tv.Value), true
 }
 
-// A structLoader fills a struct from the environment or a config file by
-// its fields' tags: a call of one reads every setting its target's fields
-// name. Every entry is pinned by a test (TestLoaders).
-type structLoader struct {
-	pkg    string   // import path, or a prefix of it ending in "/"
-	funcs  []string // functions and methods
-	target int      // the argument that points to the struct
-	tags   []string // the tags that name a field's setting
-}
-
-var structLoaders = []structLoader{
-	{"github.com/caarlos0/env", []string{"Parse", "ParseWithOptions", "Must"}, 0, []string{"env"}},
-	{"github.com/sethvargo/go-envconfig", []string{"Process", "ProcessWith", "MustProcess"}, 1, []string{"env"}},
-	{"github.com/kelseyhightower/envconfig", []string{"Process", "MustProcess", "CheckDisallowed"}, 1, []string{"envconfig"}},
-	{"github.com/ilyakaznacheev/cleanenv", []string{"ReadEnv", "UpdateEnv"}, 0, []string{"env"}},
-	{"github.com/ilyakaznacheev/cleanenv", []string{"ReadConfig"}, 1, []string{"env", "yaml", "json", "toml"}},
-	{"github.com/joeshaw/envdecode", []string{"Decode", "StrictDecode", "MustDecode", "MustStrictDecode"}, 0, []string{"env"}},
-	{"github.com/spf13/viper", []string{"Unmarshal", "UnmarshalExact"}, 0, []string{"mapstructure"}},
-	{"github.com/spf13/viper", []string{"UnmarshalKey"}, 1, []string{"mapstructure"}},
-	{"github.com/knadh/koanf/", []string{"Unmarshal", "UnmarshalWithConf"}, 1, []string{"koanf"}},
-}
-
-// recordLoader records a struct-tag loader's call as a read of the first
-// secret its target struct's fields name (JWTSecret string
-// `env:"JWT_SECRET"` filled by env.Parse(&cfg)): the loader reads it as
-// os.Getenv("JWT_SECRET") would.
-func (ix *index) recordLoader(call *ast.CallExpr, callee types.Object) {
-	fn, ok := callee.(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return
-	}
-	for _, l := range structLoaders {
-		if !loaderMatches(l, fn) || l.target >= len(call.Args) {
-			continue
-		}
-		st := structOf(ix.info.TypeOf(call.Args[l.target]))
-		if st == nil {
-			return
-		}
-		if key, field, ok := ix.secretFieldOf(st, l.tags, 0, map[*types.Struct]bool{}); ok {
-			ix.seen.settingUses = append(ix.seen.settingUses, settingUse{call: call, callee: fn, loader: true,
-				loaderKey: key, loaderField: field})
-		}
-		return
-	}
-}
-
-func loaderMatches(l structLoader, fn *types.Func) bool {
-	path := fn.Pkg().Path()
-	if strings.HasSuffix(l.pkg, "/") {
-		if !strings.HasPrefix(path, l.pkg) {
-			return false
-		}
-	} else if path != l.pkg && !strings.HasPrefix(path, l.pkg+"/v") {
-		return false
-	}
-	for _, f := range l.funcs {
-		if fn.Name() == f {
-			return true
-		}
-	}
-	return false
-}
-
 // structOf returns the struct type t or *t is, if any.
 func structOf(t types.Type) *types.Struct {
 	if t == nil {
@@ -256,33 +386,4 @@ func structOf(t types.Type) *types.Struct {
 	}
 	st, _ := t.Underlying().(*types.Struct)
 	return st
-}
-
-// secretFieldOf finds a field of st, or of a struct nested in it (at most
-// four levels, each struct once), whose tag names a JWT secret.
-func (ix *index) secretFieldOf(st *types.Struct, tags []string, depth int, seen map[*types.Struct]bool) (key, field string, ok bool) {
-	if depth > 4 || seen[st] {
-		return "", "", false
-	}
-	seen[st] = true
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		tag := reflect.StructTag(st.Tag(i))
-		for _, k := range tags {
-			v, has := tag.Lookup(k)
-			if !has {
-				continue
-			}
-			name, _, _ := strings.Cut(v, ",")
-			if name = strings.TrimSpace(name); ix.names.IsSecretKey(name) && canHoldSecret(f.Type()) {
-				return name, f.Name(), true
-			}
-		}
-		if nested := structOf(f.Type()); nested != nil {
-			if key, field, ok := ix.secretFieldOf(nested, tags, depth+1, seen); ok {
-				return key, f.Name() + "." + field, true
-			}
-		}
-	}
-	return "", "", false
 }

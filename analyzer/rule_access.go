@@ -1,37 +1,146 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
+	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/secretname"
 )
 
-// checkSecretAccess implements the secret-access rule: a call outside the
-// auth packages that reads a JWT secret setting (os.Getenv("JWT_SECRET"),
-// viper.GetString("jwt.secret"), a helper of the module that reads the
-// setting its parameter names, a struct-tag loader filling a field named
-// for the secret), reported on the call.
+// A reachedRead is a read whose value reaches a key: how it gets there,
+// and the library symbol it reaches.
+type reachedRead struct {
+	read   flow.Read
+	how    string
+	symbol string
+}
+
+// checkSecretAccess implements the secret-access rule. Its first route is
+// reach: a read outside the auth packages whose value reaches a key, in
+// this package or, through facts, in another, whatever the setting is
+// called. Its second route is names: a read of a setting named like a JWT
+// secret (os.Getenv("JWT_SECRET"), a loader filling a field tagged
+// env:"JWT_SECRET") whose value reaches no key the scan sees. Each read is
+// reported once, on the call that reads (or the expression that brings
+// another package's read in), with the first route's message when both
+// apply.
 func checkSecretAccess(ix *index) {
+	done := map[token.Pos]bool{}
+	for _, rr := range ix.reachedReads() {
+		site := rr.read.Site
+		if done[site.Pos()] || !ix.outsideAuthRead(rr.read) {
+			continue
+		}
+		done[site.Pos()] = true
+		ix.out.readSites[site.Pos()] = true
+		body := "JWT secret" + describeRead(rr.read) + ix.outsideAuth() + " is " + rr.how + ix.readAdvice()
+		ix.report(rules.SecretAccess, site.Pos(), site.End(), rr.symbol, body)
+	}
 	if ix.inAuth {
 		return
 	}
-	for _, u := range ix.seen.settingUses {
-		key := u.secretKey
-		if key == "" {
+	for _, u := range ix.seen.reads {
+		if u.secretKey == "" || done[u.site.Pos()] {
 			continue
 		}
-		name, symbol := calleeNames(u.callee)
-		advice := "; only the auth module may read JWT secrets"
-		if len(ix.s.AuthWritten) == 0 {
-			advice = noAuthAdvice
+		done[u.site.Pos()] = true
+		ix.out.readSites[u.site.Pos()] = true
+		how := " read with " + u.callee
+		if u.secretField != "" {
+			how = " read into field " + u.secretField + " by " + u.callee
 		}
-		how := " read with " + name
-		if u.loader {
-			how = " read into field " + u.loaderField + " by " + name
-		}
-		body := "JWT secret " + key + how + ix.outsideAuth() + advice
-		ix.report(rules.SecretAccess, u.call.Pos(), u.call.End(), symbol, body)
+		body := "JWT secret " + u.secretKey + how + ix.outsideAuth() + ix.readAdvice()
+		ix.report(rules.SecretAccess, u.site.Pos(), u.site.End(), u.symbol, body)
 	}
+}
+
+// reachedReads returns the reads whose values reach a key: those each
+// sink's value may hold, then the calls that name a setting a parameter
+// reads into a key (settle's propagateKeyReads).
+func (ix *index) reachedReads() []reachedRead {
+	var out []reachedRead
+	for _, s := range ix.seen.sinks {
+		n := s.node(ix)
+		if n == nil {
+			continue
+		}
+		reads := ix.flow.Reads(n)
+		explicit := slices.ContainsFunc(reads, func(r flow.Read) bool { return !r.ByParam && !r.Implied })
+		reported := map[string]bool{} // holders of another package's reads reported there
+		for _, r := range reads {
+			if r.Reported {
+				reported[holder(r.Origin)] = true
+			}
+		}
+		for _, r := range reads {
+			switch {
+			case r.ByParam, r.Site == nil, r.Reported, secretname.SaysPublic(r.Name), r.Implied && explicit:
+			case r.Origin != "" && reported[holder(r.Origin)]:
+				// The value another package holds was reported there, by
+				// the name of one of its reads: its other reads (a
+				// resolver's, by a computed name) are the same secret.
+			default:
+				out = append(out, reachedRead{read: r, how: s.how, symbol: s.symbol})
+			}
+		}
+	}
+	return append(out, ix.seen.reached...)
+}
+
+// holder is the object an origin names: "config.Config.Key" of
+// "config.Config.Key (config/config.go:12)".
+func holder(origin string) string {
+	h, _, _ := strings.Cut(origin, " (")
+	return h
+}
+
+// outsideAuthRead reports whether a read is outside the auth packages: a
+// read of this package when it is not one of them, a read of another
+// package (brought in by a value) when that one is not.
+func (ix *index) outsideAuthRead(r flow.Read) bool {
+	if r.Pkg != "" {
+		return !ix.s.IsAuth(r.Pkg)
+	}
+	return !ix.inAuth
+}
+
+// describeRead says what a read reads and how, after "JWT secret": " SECRET
+// read with os.Getenv", " JWT_SECRET read into field JWTSecret by
+// env.Parse", " read from the database by (*gorm.DB).First", and, for a
+// read of another package, where it is.
+func describeRead(r flow.Read) string {
+	s := ""
+	if r.Name != "" {
+		s = " " + r.Name
+	}
+	callee := r.CalleeName
+	if r.Callee != nil {
+		callee, _ = calleeNames(r.Callee)
+	}
+	switch {
+	case r.Field != "":
+		s += " read into field " + r.Field + " by " + callee
+	case r.Kind != "":
+		s += " read from " + r.Kind + " by " + callee
+	default:
+		s += " read with " + callee
+	}
+	if r.Origin != "" {
+		s += " in " + r.Origin
+	}
+	return s
+}
+
+// readAdvice is the end of a secret-access message.
+func (ix *index) readAdvice() string {
+	if len(ix.s.AuthWritten) == 0 {
+		return noAuthAdvice
+	}
+	return "; only the auth module may read JWT secrets"
 }
 
 // calleeNames returns a callee's name as a reader sees it (os.Getenv,

@@ -45,10 +45,14 @@ func (ix *index) reportLiterals(s sink, seen map[flow.Node]bool) {
 		if l.Value == "" || jwtlib.IsPublicKeyText(l.Value) || secretname.IsMask(l.Value) {
 			return
 		}
-		if s.named && (!ix.mayBeSecret(l.Value) || ix.nameLit(l) || secretname.IsOwnNameLess(s.name, l.Value)) {
+		if s.named && (!ix.mayBeSecret(l.Value) || ix.nameLit(l) || secretname.SpellsName(s.name, l.Value)) {
 			return
 		}
-		ix.reportSecret(l.Expr, l.Value, l.Origin, s.how, s.symbol)
+		how := s.how
+		if l.Via != "" {
+			how = l.Via + " and " + how
+		}
+		ix.reportSecret(l.Expr, l.Value, l.Origin, how, s.symbol)
 	})
 }
 
@@ -56,6 +60,9 @@ func (ix *index) reportLiterals(s sink, seen map[flow.Node]bool) {
 // function result that is read from a JWT secret setting: they are its
 // fallbacks (s := os.Getenv("JWT_SECRET"); if s == "" { s = "dev" }).
 func (ix *index) reportFallbacks(seen map[flow.Node]bool) {
+	if !ix.readsSecretByName() {
+		return // no fallback without a secret read by its name: each site's reads would cost a query
+	}
 	var sites []flow.Node
 	for _, obj := range ix.seen.fallbackObjs {
 		sites = append(sites, ix.flow.Object(obj, flow.Value))
@@ -65,10 +72,8 @@ func (ix *index) reportFallbacks(seen map[flow.Node]bool) {
 			sites = append(sites, r)
 		}
 	}
-	for _, u := range ix.seen.settingUses {
-		if !u.loader && ix.modelled(u.callee) { // getenv("JWT_SECRET", "dev"), whatever becomes of its result
-			sites = append(sites, ix.flow.Trace(u.call, flow.Value))
-		}
+	for _, call := range ix.seen.namedCalls { // getenv("JWT_SECRET", "dev"), whatever becomes of its result
+		sites = append(sites, ix.flow.Trace(call, flow.Value))
 	}
 	for _, n := range sites {
 		var key string
@@ -83,6 +88,29 @@ func (ix *index) reportFallbacks(seen map[flow.Node]bool) {
 		}
 		ix.reportLiterals(sink{named: true, how: "as the fallback for " + key, value: n}, seen)
 	}
+}
+
+// readsSecretByName reports whether the package may read a setting named
+// like a JWT secret: a read the walk recorded names one, a call of a
+// function of the module is given one, or a function of another package
+// it calls returns a setting it reads.
+func (ix *index) readsSecretByName() bool {
+	if ix.seen.foreignReads {
+		return true
+	}
+	for _, u := range ix.seen.reads {
+		if u.secretKey != "" {
+			return true
+		}
+	}
+	for _, call := range ix.seen.namedCalls {
+		for _, a := range call.Args {
+			if s, ok := ix.constString(a); ok && ix.names.IsSecretKey(s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reportSecret reports a hardcoded secret at its literal, once per literal.

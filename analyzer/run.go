@@ -96,7 +96,7 @@ func newIndex(pass *analysis.Pass, s *config.Settings) *index {
 		names:  s.Names,
 		files:  map[*token.File]*fileState{},
 		facts:  newFactCache(pass),
-		out:    findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}},
+		out:    findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}, readSites: map[token.Pos]bool{}},
 	}
 	ix.seen = newWalkRecords(refersToLibrary(pass.TypesInfo, s.Libs))
 	ix.flow = flow.New(pass.TypesInfo, pass.Pkg, oracle{ix})

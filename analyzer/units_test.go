@@ -2,9 +2,6 @@ package analyzer
 
 import (
 	"fmt"
-	"go/token"
-	"go/types"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -43,33 +40,4 @@ func FuzzRedact(f *testing.F) {
 			t.Errorf("redact(%q) = %s, want %s", secret, got, want)
 		}
 	})
-}
-
-// TestLoaders pins every struct-tag loader of the table: each function of
-// each entry matches, in the module's major versions, and a function of
-// the same name elsewhere does not.
-func TestLoaders(t *testing.T) {
-	sig := types.NewSignatureType(nil, nil, nil, nil, nil, false)
-	mk := func(path, name string) *types.Func {
-		return types.NewFunc(token.NoPos, types.NewPackage(path, "p"), name, sig)
-	}
-	for _, l := range structLoaders {
-		path := strings.TrimSuffix(l.pkg, "/")
-		if strings.HasSuffix(l.pkg, "/") {
-			path += "/v2" // koanf's module is github.com/knadh/koanf/v2
-		}
-		for _, f := range l.funcs {
-			for _, p := range []string{path, path + "/v11"} {
-				if !loaderMatches(l, mk(p, f)) {
-					t.Errorf("%s.%s is not matched by the entry for %s", p, f, l.pkg)
-				}
-			}
-			if loaderMatches(l, mk("example.com/other", f)) {
-				t.Errorf("example.com/other.%s matches the entry for %s", f, l.pkg)
-			}
-		}
-		if len(l.tags) == 0 {
-			t.Errorf("entry %s names no tag", l.pkg)
-		}
-	}
 }

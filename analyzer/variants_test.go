@@ -87,6 +87,16 @@ var variants = []variant{
 		patterns: []string{"flowcases/..."},
 	},
 	{
+		// Every example of issue 20: secrets found by where their values
+		// go, whatever they are called: neutral names, loaders, flags,
+		// secret stores, the database, files, transformed and travelling
+		// literals, channels, interfaces, generics; and the traps.
+		name:     "reach",
+		cfg:      analyzer.Config{Auth: []string{"reach/auth"}},
+		flags:    map[string]string{"auth": "reach/auth"},
+		patterns: []string{"reach/..."},
+	},
+	{
 		// The inventory's cases, with insecure-parse turned on.
 		name:     "inventory",
 		cfg:      analyzer.Config{Auth: []string{"inventory/auth"}, Enable: []string{"insecure-parse"}},

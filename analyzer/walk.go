@@ -29,12 +29,13 @@ type walkRecords struct {
 	globalVars []*types.Var               // package-level variables, for their facts
 	callers    map[*ast.CallExpr]*types.Func
 
-	sinks        []sink        // where literals become keys
-	named        []namedValue  // values bound to a name, judged once usesJWT is known
-	defaults     []sink        // flag, setting and builder defaults
-	tagDefaults  []tagDefault  // struct-tag defaults of fields named like a secret
-	settingUses  []settingUse  // reads (and loaders) for secret-access, judged after the walk
-	settingCalls []settingCall // getters and setters seen from outside, for their defaults
+	sinks        []sink          // where literals become keys
+	named        []namedValue    // values bound to a name, judged once usesJWT is known
+	defaults     []sink          // flag, setting and builder defaults
+	tagDefaults  []tagDefault    // struct-tag defaults of fields named like a secret
+	reads        []readUse       // setting reads, for the secret-access rule's names
+	namedCalls   []*ast.CallExpr // calls of the module's functions given a setting's name
+	settingCalls []settingCall   // getters and setters seen from outside, for their defaults
 	// fallbackObjs and fallbackFns are the variables, fields and function
 	// results whose literals are the fallbacks of a secret they are read from.
 	fallbackObjs []types.Object
@@ -46,10 +47,23 @@ type walkRecords struct {
 	initializers map[ast.Expr][]types.Object
 	pending      []pendingSite // JWT operations met by the walk
 
+	keyReadCalls []keyReadCall // calls of other packages' functions that read a named setting into a key
+	foreignReads bool          // a function of another package called here returns a setting it reads
+
 	// Decided by settle.
 	keyParams  map[*types.Func]map[int]keyParam
 	readParams map[*types.Func]map[int]bool
-	nameLits   map[token.Pos]bool // literals used as a setting's name
+	keyReads   map[*types.Func]map[int]keyParam // parameters naming a setting read into a key
+	reached    []reachedRead                    // reads at calls that name them, into a key
+	nameLits   map[token.Pos]bool               // literals used as a setting's name
+}
+
+// A keyReadCall is a call of another package's function whose facts say
+// the settings some parameters name are read into a key.
+type keyReadCall struct {
+	call   *ast.CallExpr
+	fn     *types.Func
+	params []keyParam
 }
 
 func newWalkRecords(refersToJWT bool) walkRecords {
@@ -59,6 +73,7 @@ func newWalkRecords(refersToJWT bool) walkRecords {
 		callers:     map[*ast.CallExpr]*types.Func{},
 		keyParams:   map[*types.Func]map[int]keyParam{},
 		readParams:  map[*types.Func]map[int]bool{},
+		keyReads:    map[*types.Func]map[int]keyParam{},
 		nameLits:    map[token.Pos]bool{},
 	}
 }
@@ -80,6 +95,7 @@ var walkTypes = []ast.Node{
 	(*ast.ValueSpec)(nil),
 	(*ast.ReturnStmt)(nil),
 	(*ast.RangeStmt)(nil),
+	(*ast.SendStmt)(nil),
 	(*ast.FuncDecl)(nil),
 	(*ast.FuncLit)(nil),
 	(*ast.Field)(nil),
@@ -134,6 +150,8 @@ func (ix *index) visit(cur inspector.Cursor, skipped bool) {
 		}
 	case *ast.RangeStmt:
 		ix.flow.Range(n)
+	case *ast.SendStmt:
+		ix.flow.Send(n)
 	case *ast.FuncDecl:
 		ix.visitFuncDecl(n)
 	case *ast.FuncLit:

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -34,13 +33,28 @@ func (ix *index) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 			ix.factSinks(call, fn)
 		}
 	}
-	if callee != nil {
-		ix.seen.settingUses = append(ix.seen.settingUses, settingUse{call: call, callee: callee})
+	if fn != nil {
+		ix.recordRead(call)
+		ix.recordNamedCall(call, fn)
 	}
 	ix.recordFlagDefault(call)
 	ix.recordSettingDefault(callee, call)
 	ix.recordBuilderDefault(call)
-	ix.recordLoader(call, callee)
+}
+
+// recordNamedCall records a call of a function of the module that is
+// given a setting's name: getenv("JWT_SECRET", "dev") returns the
+// setting, or its default, whatever becomes of its result.
+func (ix *index) recordNamedCall(call *ast.CallExpr, fn *types.Func) {
+	if len(call.Args) == 0 || !ix.modelled(fn) {
+		return
+	}
+	for _, a := range call.Args {
+		if s, ok := ix.constString(a); ok && keyShape(s) {
+			ix.seen.namedCalls = append(ix.seen.namedCalls, call)
+			return
+		}
+	}
 }
 
 // librarySinks records the key arguments of a call of a JWT library
@@ -84,13 +98,21 @@ func (ix *index) factSinks(call *ast.CallExpr, fn *types.Func) {
 	if f == nil {
 		return
 	}
-	if len(f.Keys) > 0 {
+	if len(f.Keys)+len(f.KeyReads) > 0 {
 		ix.markUsesJWT() // it signs or verifies with what it is given
 	}
 	for _, k := range f.Keys {
 		if k.Index < len(call.Args) {
 			ix.seen.sinks = append(ix.seen.sinks, ix.throughSink(call, fn, k))
 		}
+	}
+	for _, r := range f.Summary.Results {
+		if len(r.Reads)+len(r.ReadParams) > 0 {
+			ix.seen.foreignReads = true
+		}
+	}
+	if len(f.KeyReads) > 0 {
+		ix.seen.keyReadCalls = append(ix.seen.keyReadCalls, keyReadCall{call: call, fn: fn, params: f.KeyReads})
 	}
 }
 
@@ -157,10 +179,12 @@ func (ix *index) recordSettingDefault(callee types.Object, call *ast.CallExpr) {
 	if callee == nil || len(call.Args) < 2 || !settingCallName.MatchString(callee.Name()) || ix.modelled(callee) {
 		return
 	}
-	if fn, ok := callee.(*types.Func); ok && flow.PassThrough(fn) {
-		return // cmp.Or and the like: the value graph follows them
+	if fn, ok := callee.(*types.Func); ok {
+		if _, ok := jwtlib.TransformOf(fn); ok {
+			return // cmp.Or and the like: the value graph follows them
+		}
 	}
-	if p := callee.Pkg(); p != nil && p.Path() != "os" && isNotSettingPackage(p.Path()) {
+	if p := callee.Pkg(); p != nil && p.Path() != "os" && jwtlib.IsNotSettingPackage(p.Path()) {
 		return
 	}
 	ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: callee})
@@ -242,15 +266,4 @@ func paramAt(sig *types.Signature, i int) *types.Var {
 func (ix *index) isLibraryType(t types.Type) bool {
 	n := namedOf(t)
 	return n != nil && n.Obj().Pkg() != nil && ix.s.Libs.Match(n.Obj().Pkg().Path()) != ""
-}
-
-// isNotSettingPackage reports whether a package's getters read request
-// data, contexts or maps, never the process's settings.
-func isNotSettingPackage(path string) bool {
-	for _, np := range notSettingPackages {
-		if path == np || strings.HasPrefix(path, np+"/") {
-			return true
-		}
-	}
-	return false
 }

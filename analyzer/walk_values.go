@@ -5,7 +5,6 @@ import (
 	"go/types"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -47,6 +46,7 @@ func (ix *index) bind(lhs, rhs ast.Expr) {
 		if ix.seen.refersToJWT && ix.isLibraryType(sel.Recv()) {
 			ix.keySink(jwtlib.FieldUse(field), rhs, fieldName(sel.Recv(), field), "", nil)
 		}
+		ix.keyFieldSink(field, rhs)
 	case *ast.IndexExpr: // settings["jwt_secret"] = "..."
 		if key, ok := ix.constString(l.Index); ok && keyShape(key) {
 			if m, ok := ix.info.TypeOf(l.X).Underlying().(*types.Map); ok && canHoldSecret(m.Elem()) {
@@ -67,7 +67,7 @@ func (ix *index) visitCompositeLit(lit *ast.CompositeLit) {
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
 		library := ix.seen.refersToJWT && ix.isLibraryType(t)
-		var settingKeys []string
+		var settingKeys []ast.Expr // {Name: "jwt-secret", Value: "dev"}: a setting's definition
 		var defaults []ast.Expr
 		for i, e := range lit.Elts {
 			field, value := structElt(ix.info, u, e, i)
@@ -82,18 +82,24 @@ func (ix *index) visitCompositeLit(lit *ast.CompositeLit) {
 			if library {
 				ix.keySink(jwtlib.FieldUse(field), value, fieldName(t, field), "", nil)
 			}
+			ix.keyFieldSink(field, value)
 			switch field.Name() {
 			case "Name", "Key", "Env", "EnvVar", "EnvVars":
-				settingKeys = append(settingKeys, ix.settingKeys(value)...)
+				settingKeys = append(settingKeys, value)
 			case "Value", "Default", "DefaultValue", "DefValue", "DefaultText":
 				defaults = append(defaults, value)
 			}
 		}
-		for _, k := range settingKeys {
-			for _, d := range defaults {
-				ix.seen.defaults = append(ix.seen.defaults, sink{expr: d, mode: flow.Value, key: k, named: true, how: "as the default of " + k})
+		if len(defaults) > 0 { // only a struct with a default names settings by these fields
+			for _, e := range settingKeys {
+				for _, k := range ix.settingKeys(e) {
+					for _, d := range defaults {
+						ix.seen.defaults = append(ix.seen.defaults, sink{expr: d, mode: flow.Value, key: k, named: true, how: "as the default of " + k})
+					}
+				}
 			}
 		}
+		ix.recordStructSource(lit, t, u)
 	case *types.Map:
 		if !canHoldSecret(u.Elem()) {
 			return
@@ -108,6 +114,57 @@ func (ix *index) visitCompositeLit(lit *ast.CompositeLit) {
 			}
 		}
 	}
+}
+
+// keyFieldSink records a value given to a field of another package's
+// struct whose facts say the field's value reaches a key there
+// (playback.Options{SharedSecret: os.Getenv("X")}).
+func (ix *index) keyFieldSink(field *types.Var, value ast.Expr) {
+	f := ix.facts.field(field)
+	if f == nil || f.Key == nil {
+		return
+	}
+	k := f.Key
+	ix.seen.sinks = append(ix.seen.sinks, sink{expr: value, mode: k.Mode, where: k.Where, symbol: k.Symbol,
+		how: k.How + " through field " + field.Name()})
+}
+
+// recordStructSource records a library struct that says where a setting's
+// value goes: cli.StringFlag{Name: "jwt-secret", Value: "dev",
+// Destination: &secret} fills secret from the flag, or with its default.
+func (ix *index) recordStructSource(lit *ast.CompositeLit, t types.Type, st *types.Struct) {
+	src, ok := jwtlib.StructSourceOf(t)
+	if !ok {
+		return
+	}
+	var name string
+	var dest, value ast.Expr
+	for i, e := range lit.Elts {
+		field, v := structElt(ix.info, st, e, i)
+		switch {
+		case field == nil:
+		case field.Name() == src.NameField:
+			name, _ = ix.constName(v)
+		case field.Name() == src.Dest:
+			dest = v
+		case field.Name() == "Value":
+			value = v
+		}
+	}
+	if dest == nil {
+		return
+	}
+	callee := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	if lit.Type != nil {
+		callee = types.ExprString(lit.Type) // cli.StringFlag, as written (v3's is a generic type's instance)
+	}
+	ix.flow.Fill(dest, flow.Read{Name: name, Site: lit, CalleeName: callee})
+	if value != nil {
+		if u, ok := ast.Unparen(dest).(*ast.UnaryExpr); ok {
+			ix.flow.Assign(u.X, value) // the default, when the flag is not given
+		}
+	}
+	ix.seen.reads = append(ix.seen.reads, readUse{site: lit, callee: callee, symbol: callee, name: name, defines: true})
 }
 
 // settingKeys returns the setting names a string constant or a []string
@@ -174,28 +231,16 @@ func (ix *index) visitField(cur inspector.Cursor, f *ast.Field) {
 		return
 	}
 	tag := reflect.StructTag(raw)
-	def, ok := tagDefaultValue(tag)
+	def, ok := jwtlib.TagDefault(tag)
 	if !ok || def == "" || !canHoldSecret(ix.info.TypeOf(f.Type)) {
 		return
 	}
 	ix.seen.tagDefaults = append(ix.seen.tagDefaults, tagDefault{field: f, tag: tag, value: def})
-}
-
-// tagDefaultValue finds a default value in a struct tag: default:"..."
-// (envconfig, creasty/defaults), envDefault:"..." (caarlos0/env) or
-// env:"X,default=..." (sethvargo/go-envconfig).
-func tagDefaultValue(tag reflect.StructTag) (string, bool) {
-	for _, k := range []string{"default", "envDefault", "env-default"} {
-		if v, ok := tag.Lookup(k); ok {
-			return v, true
+	// A loader gives the field its default: the literal is one of its
+	// values, which the graph follows to a key, whatever the field's name.
+	for _, name := range f.Names {
+		if v, ok := ix.info.Defs[name].(*types.Var); ok {
+			ix.flow.AssignLit(v, &flow.Lit{Expr: f.Tag, Value: def, Via: "as the struct-tag default of " + name.Name})
 		}
 	}
-	if env, ok := tag.Lookup("env"); ok {
-		for part := range strings.SplitSeq(env, ",") {
-			if v, ok := strings.CutPrefix(strings.TrimSpace(part), "default="); ok {
-				return v, true
-			}
-		}
-	}
-	return "", false
 }

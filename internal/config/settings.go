@@ -27,6 +27,8 @@ type Settings struct {
 	Tests bool
 	// Names is the secret-name heuristic with the secret-names patterns.
 	Names *secretname.Namer
+	// Catalog is the catalogue of sources, sinks and transformations.
+	Catalog *jwtlib.Catalog
 
 	auth         []*pkgPattern
 	disabled     map[string]bool
@@ -70,6 +72,7 @@ func Compile(cfg Config, loc Location) *Settings {
 		extra = append(extra, regexp.MustCompile(p)) // validated by Config.check
 	}
 	s.Names = secretname.New(extra)
+	s.Catalog = jwtlib.BuiltinCatalog()
 	return s
 }
 

@@ -3,6 +3,7 @@ package flow
 import (
 	"cmp"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -11,27 +12,106 @@ import (
 
 // An Oracle answers what the engine cannot see in the package: the
 // behaviour of other packages' functions and variables (the analyzer's
-// facts), and which calls read a setting.
+// facts and catalogue), and which calls read a setting.
 type Oracle interface {
-	// ReadArg reports whether call reads a setting by name (os.Getenv, a
-	// config library's getter, a function whose facts say it reads the
-	// setting its parameter names) and which argument is the name.
-	ReadArg(call *ast.CallExpr) (arg int, ok bool)
+	// Read reports whether call reads a setting (os.Getenv, a config
+	// library's getter, a secret store, a function whose facts say it reads
+	// the setting its parameter names), and where its name and value are.
+	Read(call *ast.CallExpr) (Source, bool)
+	// Transform reports what a function of another package does to its
+	// arguments' values, if it returns them as they are or transformed.
+	Transform(fn *types.Func) (Transform, bool)
 	// Summary returns what a function of another package returns, or nil
 	// if nothing is known.
 	Summary(fn *types.Func) *Summary
-	// VarLits returns the literals a package-level variable of another
-	// package may hold, with their origins.
-	VarLits(v *types.Var) []ForeignLit
+	// VarValues returns the literals and reads a package-level variable of
+	// another package may hold, with their origins.
+	VarValues(v *types.Var) Values
+	// FieldValues returns the literals and reads the package that declares
+	// a struct field assigns to it; owner is the type it is selected from.
+	FieldValues(f *types.Var, owner types.Type) Values
 	// Origin describes an object of another package for a message:
 	// "devcfg.DevKey (devcfg/keys.go:12)".
 	Origin(obj types.Object) string
+}
+
+// A Source says how a call reads a setting.
+type Source struct {
+	// NameArg is the argument that names the setting, or -1.
+	NameArg int
+	// Name is the setting's name when no argument gives it: the name a
+	// chain of calls or a request's field carries ("" if none).
+	Name string
+	// Result is the result that holds the value.
+	Result int
+	// Kind says what it reads from, for a source that names no setting:
+	// "a file", "the database", "a secret store" ("" for a setting).
+	Kind string
+	// Expand: the name argument is a template whose $NAMEs are the
+	// settings read (os.ExpandEnv).
+	Expand bool
+}
+
+// A TransformClass says how a function's result relates to its arguments.
+type TransformClass uint8
+
+// The classes of Transform.
+const (
+	// AsIs returns one of its arguments' values as it is, or nearly
+	// (cmp.Or, strings.TrimSpace).
+	AsIs TransformClass = iota + 1
+	// Transforms returns one argument's value changed: decoded, encoded,
+	// hashed, repeated. A literal given to it is still the key, written
+	// another way.
+	Transforms
+	// Combines builds its result from several arguments (fmt.Sprintf,
+	// strings.Join): a hardcoded key only when every part is a literal.
+	Combines
+)
+
+// A Transform is what a function does to the values of its arguments.
+type Transform struct {
+	Class TransformClass
+	// Args are the arguments whose values flow to the result (nil: all);
+	// Elems are the arguments whose elements do (strings.Join's elems).
+	Args, Elems []int
+	// Via describes it in a message: "base64-decoded", "hashed".
+	Via string
+	// Eval computes the result from constant arguments, for folding a
+	// combination of literals; nil if it cannot.
+	Eval func(args []Const) (string, bool)
+}
+
+// A Const is a constant argument of a folded combination: a string, an
+// integer, or a list of strings (strings.Join's elements).
+type Const struct {
+	Str  string
+	Int  int64
+	List []string
+	Kind ConstKind
+}
+
+// ConstKind is what a Const holds.
+type ConstKind uint8
+
+// The kinds of Const.
+const (
+	ConstString ConstKind = iota
+	ConstInt
+	ConstList
+)
+
+// Values are the literals and reads an object of another package holds.
+type Values struct {
+	Lits  []ForeignLit
+	Reads []ForeignRead
 }
 
 // A ForeignLit is a literal of another package, as its facts carry it.
 type ForeignLit struct {
 	Value  string
 	Origin string
+	Via    string
 }
 
 // A Summary is what a function's results hold, per mode, as far as the
@@ -45,7 +125,7 @@ type Summary struct {
 type ResultSummary struct {
 	Lits   []ForeignLit
 	Params []Arg // the function's parameters that flow to the result
-	Reads  []string
+	Reads  []ForeignRead
 	// ReadParams are the parameters whose value names a setting that is
 	// read and returned: getenv(key, def) returns the setting key names.
 	ReadParams []int
@@ -70,7 +150,9 @@ type Engine struct {
 	oracle Oracle
 
 	assigns map[types.Object][]ast.Expr // variable, field or constant -> values assigned
-	elems   map[types.Object][]ast.Expr // container -> values stored in its elements (m[k] = v)
+	elems   map[types.Object][]ast.Expr // container -> values stored in its elements (m[k] = v, ch <- v)
+	fills   map[memoKey][]Read          // variable or field, in a mode -> the reads that fill it
+	lits    map[types.Object][]*Lit     // variable or field -> literals given outside the code
 	tuples  map[types.Object][]tuple    // variable -> result i of a call
 	ranges  map[types.Object][]ast.Expr // range variable -> the ranged expression
 	funcs   map[ast.Node]*fnInfo        // *ast.FuncDecl or *ast.FuncLit -> info
@@ -82,6 +164,11 @@ type Engine struct {
 	rets    map[retKey]*node
 	paramAt map[Param]*node
 	globals map[memoKey]*node
+
+	pureMemo map[*node][]*Lit              // literals of transformations
+	foldMemo map[*node]*Lit                // folded combinations
+	impls    map[*types.Func][]*types.Func // interface method -> implementations
+	concrete []*types.Named                // the types implementations are looked for in
 
 	q query // the query state, see query.go
 }
@@ -128,6 +215,8 @@ func New(info *types.Info, pkg *types.Package, oracle Oracle) *Engine {
 		oracle:  oracle,
 		assigns: map[types.Object][]ast.Expr{},
 		elems:   map[types.Object][]ast.Expr{},
+		fills:   map[memoKey][]Read{},
+		lits:    map[types.Object][]*Lit{},
 		tuples:  map[types.Object][]tuple{},
 		ranges:  map[types.Object][]ast.Expr{},
 		funcs:   map[ast.Node]*fnInfo{},
@@ -139,6 +228,10 @@ func New(info *types.Info, pkg *types.Package, oracle Oracle) *Engine {
 		paramAt: map[Param]*node{},
 		globals: map[memoKey]*node{},
 		q:       newQuery(),
+
+		pureMemo: map[*node][]*Lit{},
+		foldMemo: map[*node]*Lit{},
+		impls:    map[*types.Func][]*types.Func{},
 	}
 }
 
@@ -216,6 +309,15 @@ func (e *Engine) AssignObject(obj types.Object, rhs ast.Expr) {
 	e.assigns[obj] = append(e.assigns[obj], rhs)
 }
 
+// AssignLit indexes a literal given to a variable or field outside the
+// code: a struct tag's default, which a loader assigns to its field.
+func (e *Engine) AssignLit(obj types.Object, l *Lit) {
+	if v, ok := obj.(*types.Var); ok {
+		obj = v.Origin()
+	}
+	e.lits[obj] = append(e.lits[obj], l)
+}
+
 // AssignTuple indexes lhs, ... = rhs where rhs has several results: lhs
 // is result i of the call rhs.
 func (e *Engine) AssignTuple(lhs, rhs ast.Expr, i int) {
@@ -227,16 +329,73 @@ func (e *Engine) AssignTuple(lhs, rhs ast.Expr, i int) {
 }
 
 // Range indexes a range statement: its value variable holds the elements
-// of the ranged expression.
+// of the ranged expression (its key variable, for a channel).
 func (e *Engine) Range(r *ast.RangeStmt) {
-	if r.Value == nil {
+	elem := r.Value
+	if t := e.info.TypeOf(r.X); t != nil {
+		if _, isChan := t.Underlying().(*types.Chan); isChan {
+			elem = r.Key
+		}
+	}
+	if elem == nil {
 		return
 	}
-	if id, ok := ast.Unparen(r.Value).(*ast.Ident); ok {
+	if id, ok := ast.Unparen(elem).(*ast.Ident); ok {
 		if v, ok := e.objectOf(id).(*types.Var); ok {
 			e.ranges[v] = append(e.ranges[v], r.X)
 		}
 	}
+}
+
+// Send indexes ch <- v: the channel's elements hold v.
+func (e *Engine) Send(s *ast.SendStmt) {
+	if obj := e.containerOf(s.Chan); obj != nil {
+		e.elems[obj] = append(e.elems[obj], s.Value)
+	}
+}
+
+// Fill indexes a read that fills the variable or field target points to
+// (flag.StringVar(&v, ...), row.Scan(&v)), or, for a map, slice or
+// channel, its elements.
+func (e *Engine) Fill(target ast.Expr, r Read) {
+	x := ast.Unparen(target)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	obj := e.containerOf(x)
+	if obj == nil {
+		return
+	}
+	m := Value
+	if t := obj.Type(); t != nil && isContainer(t) {
+		m = Elems
+	}
+	e.FillObject(obj, m, r)
+}
+
+// FillObject indexes a read that fills a variable or field, in a mode: a
+// struct-tag loader fills each field of the struct it is given.
+func (e *Engine) FillObject(obj types.Object, m Mode, r Read) {
+	if v, ok := obj.(*types.Var); ok {
+		obj = v.Origin()
+	}
+	k := memoKey{obj, m}
+	e.fills[k] = append(e.fills[k], r)
+}
+
+// isContainer reports whether values of t (or *t) hold their values in
+// elements: a map, slice or channel that is not a []byte.
+func isContainer(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Map, *types.Chan:
+		return true
+	case *types.Slice:
+		return !IsByte(u.Elem())
+	}
+	return false
 }
 
 // Call indexes a call of a function of the package, whose parameters the

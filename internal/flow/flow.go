@@ -78,6 +78,9 @@ type Lit struct {
 	// Origin says, for a value of another package, which object holds it
 	// and where it is declared: "devcfg.DevKey (devcfg/keys.go:12)".
 	Origin string
+	// Via says how the value was transformed on its way, for messages:
+	// "base64-decoded", "built from literals by fmt.Sprintf".
+	Via string
 }
 
 // A Param is a parameter of a function of the package, reached in a mode:
@@ -89,13 +92,48 @@ type Param struct {
 	Mode  Mode
 }
 
-// A Read is a setting read by name: "JWT_SECRET" from os.Getenv, or, with
-// ByParam, a parameter of the function that is used as a setting's name,
-// which becomes a named read where a caller passes a constant.
+// A Read is a setting read from outside the program: a call that reads
+// one by name (os.Getenv("TOKEN_KEY"), a helper that reads the setting its
+// parameter names), a source that names none (a database row, a file),
+// a loader that fills a struct's field, or, with ByParam, a parameter of
+// the function that is used as a setting's name, which becomes a named
+// read where a caller passes a constant.
 type Read struct {
-	Name    string
+	Name    string // the setting's name; "" when the source names none
 	ByParam bool
 	Param   Param // with ByParam
+	// Site is where it is read in the package: the call that reads, or,
+	// for a read of another package, the expression that brings its value
+	// in. Nil with ByParam.
+	Site ast.Expr
+	// Callee is the function called at Site that reads (os.Getenv, a
+	// helper that reads the setting its parameter names); nil for a read
+	// of another package, which CalleeName names instead.
+	Callee     *types.Func
+	CalleeName string
+	Field      string // the field a loader fills
+	Kind       string // what it reads from when that is not a setting by name: "a file", "the database", ...
+	// Origin, Pkg and Reported describe a read of another package: where
+	// it is, its package's path, and whether it was reported there.
+	Origin   string
+	Pkg      string
+	Reported bool
+	// Implied is set for a read implied by the field it is in (a
+	// Kubernetes Secret's Data): another read of the same value, at the
+	// call that fetched it, says more.
+	Implied bool
+}
+
+// A ForeignRead is a read of another package, as its facts carry it.
+type ForeignRead struct {
+	Name, CalleeName, Field, Kind, Origin, Pkg string
+	Reported, Implied                          bool
+}
+
+// At returns the read as this package sees it at the expression at.
+func (r ForeignRead) At(at ast.Expr) Read {
+	return Read{Name: r.Name, Site: at, CalleeName: r.CalleeName, Field: r.Field, Kind: r.Kind,
+		Origin: r.Origin, Pkg: r.Pkg, Reported: r.Reported, Implied: r.Implied}
 }
 
 // node kinds.
@@ -105,6 +143,9 @@ const (
 	kindForeign        // a call of a function of another package with a summary
 	kindGlobal         // a package-level variable or a field: every assignment, in any function
 	kindParamAt        // every argument given to a parameter, at every call site
+	kindReadOf         // a setting read at a call: its kids[0], if any, holds the name
+	kindPure           // a transformation of its kids (see Transform)
+	kindReadsOf        // only the reads of its kids[0]: a field or element of a value read
 )
 
 // A node is a value in the graph. Which fields matter depends on kind.
@@ -116,6 +157,7 @@ type node struct {
 	kids   []*node
 
 	// kindCall: the callee, the mode and result index traced, the call.
+	// kindReadOf: the call that reads (call) and the reading function.
 	callee *types.Func
 	mode   Mode
 	result int
@@ -124,7 +166,14 @@ type node struct {
 	// kindForeign: the callee's summary, bound to call's arguments.
 	summary *Summary
 
-	// kindGlobal: the values assigned, each in its own function.
-	// kindParamAt: the parameter.
+	// kindGlobal: the variable or field, whose values assigned, each in
+	// its own function, are the kids. kindParamAt: the parameter.
+	obj   types.Object
 	param Param
+
+	// kindReadOf: what the call reads. kindPure: the transformation and
+	// the expression it is applied in (a call or a +).
+	source Source
+	xform  Transform
+	at     ast.Expr
 }

@@ -28,15 +28,25 @@ type testPkg struct {
 // package.
 type fakeOracle struct{ info *types.Info }
 
-func (o fakeOracle) ReadArg(call *ast.CallExpr) (int, bool) {
+func (o fakeOracle) Read(call *ast.CallExpr) (Source, bool) {
 	if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "getenv" {
-		return 0, true
+		return Source{NameArg: 0}, true
 	}
-	return 0, false
+	return Source{}, false
 }
-func (fakeOracle) Summary(*types.Func) *Summary    { return nil }
-func (fakeOracle) VarLits(*types.Var) []ForeignLit { return nil }
-func (fakeOracle) Origin(obj types.Object) string  { return obj.Name() }
+func (fakeOracle) Transform(fn *types.Func) (Transform, bool) {
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "cmp.Or":
+		return Transform{Class: AsIs}, true
+	case "strings.TrimSpace":
+		return Transform{Class: AsIs, Args: []int{0}}, true
+	}
+	return Transform{}, false
+}
+func (fakeOracle) Summary(*types.Func) *Summary              { return nil }
+func (fakeOracle) VarValues(*types.Var) Values               { return Values{} }
+func (fakeOracle) FieldValues(*types.Var, types.Type) Values { return Values{} }
+func (fakeOracle) Origin(obj types.Object) string            { return obj.Name() }
 
 func load(t *testing.T, src string) *testPkg {
 	t.Helper()
@@ -436,24 +446,6 @@ func forward(lookup func(string) ([]byte, error)) {
 	ps := p.e.Params(p.e.Trace(p.arg("forward"), Keyfunc))
 	if len(ps) != 1 || ps[0].Fn.Name() != "forward" || ps[0].Mode != Keyfunc {
 		t.Errorf("forward's lookup reaches the sink as %v, want its parameter 0 as a keyfunc", ps)
-	}
-}
-
-// TestPassThrough pins each entry of the table of standard functions
-// whose result is their argument.
-func TestPassThrough(t *testing.T) {
-	for _, name := range []string{"cmp.Or", "strings.TrimSpace", "strings.Trim", "strings.TrimPrefix", "strings.TrimSuffix",
-		"strings.TrimLeft", "strings.TrimRight", "strings.Clone", "bytes.TrimSpace", "bytes.Trim", "bytes.TrimPrefix",
-		"bytes.TrimSuffix", "bytes.Clone"} {
-		path, fname, _ := strings.Cut(name, ".")
-		fn := types.NewFunc(token.NoPos, types.NewPackage(path, path), fname, types.NewSignatureType(nil, nil, nil, nil, nil, false))
-		if !PassThrough(fn) {
-			t.Errorf("%s is not a pass-through", name)
-		}
-	}
-	other := types.NewFunc(token.NoPos, types.NewPackage("strings", "strings"), "ToUpper", types.NewSignatureType(nil, nil, nil, nil, nil, false))
-	if PassThrough(other) {
-		t.Error("strings.ToUpper is a pass-through")
 	}
 }
 

@@ -1,6 +1,9 @@
 package flow
 
 import (
+	"go/ast"
+	"go/types"
+	"os"
 	"slices"
 )
 
@@ -128,6 +131,14 @@ func (e *Engine) paramsOf(s *setRun[Param], n *node) []Param {
 		for _, k := range n.kids {
 			set = union(set, e.paramsOf(s, k))
 		}
+	case kindPure:
+		// A parameter transformed on its own still reaches the result;
+		// one combined with other values is only part of it.
+		if n.xform.Class != Combines {
+			for _, k := range n.kids {
+				set = union(set, e.paramsOf(s, k))
+			}
+		}
 	case kindCall:
 		if n.call != nil {
 			for _, p := range e.paramsOf(s, e.ret(e.decls[n.callee], n.mode, n.result)) {
@@ -156,6 +167,12 @@ func (e *Engine) storedOf(s *setRun[Param], n *node) []Param {
 	case kindUnion, kindParamAt:
 		for _, k := range n.kids {
 			set = union(set, e.storedOf(s, k))
+		}
+	case kindPure:
+		if n.xform.Class != Combines {
+			for _, k := range n.kids {
+				set = union(set, e.storedOf(s, k))
+			}
 		}
 	case kindGlobal:
 		for _, k := range n.kids {
@@ -189,7 +206,7 @@ func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
 	}
 	set := slices.Clone(n.reads)
 	switch n.kind {
-	case kindUnion, kindParamAt:
+	case kindUnion, kindParamAt, kindPure, kindReadsOf:
 		for _, k := range n.kids {
 			set = union(set, e.readsOf(s, k))
 		}
@@ -201,40 +218,105 @@ func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
 			}
 		}
 	case kindReadOf:
-		set = union(set, e.names(n.kids[0]))
+		set = union(set, e.readsAt(n))
 	case kindCall:
-		for _, rd := range e.readsOf(s, e.ret(e.decls[n.callee], n.mode, n.result)) {
+		ret := e.ret(e.decls[n.callee], n.mode, n.result)
+		for _, rd := range e.readsOf(s, ret) {
 			switch {
 			case !rd.ByParam:
 				set = union(set, []Read{rd})
 			case rd.Param.Fn == n.callee && n.call != nil:
-				set = union(set, e.names(e.argNode(n.call, rd.Param.Index, Value)))
+				tmpl := Read{Site: n.call, Callee: n.callee, Kind: rd.Kind, Field: rd.Field}
+				set = union(set, e.names(e.argNode(n.call, rd.Param.Index, Value), tmpl))
+			}
+		}
+		if n.call != nil { // a parameter that flows to the result holds what the argument read
+			for _, p := range e.Params(ret) {
+				if p.Fn == n.callee {
+					set = union(set, e.readsOf(s, e.argNode(n.call, p.Index, p.Mode)))
+				}
 			}
 		}
 	case kindForeign:
 		res := n.summary.Results[n.mode]
-		for _, name := range res.Reads {
-			set = union(set, []Read{{Name: name}})
-		}
 		if n.call != nil {
+			for _, r := range res.Reads {
+				set = union(set, []Read{r.At(n.call)})
+			}
 			for _, i := range res.ReadParams {
-				set = union(set, e.names(e.argNode(n.call, i, Value)))
+				set = union(set, e.names(e.argNode(n.call, i, Value), Read{Site: n.call, Callee: n.callee}))
+			}
+			for _, p := range res.Params {
+				set = union(set, e.readsOf(s, e.argNode(n.call, p.Index, p.Mode)))
 			}
 		}
+	}
+	if len(set) > maxReads {
+		set = set[:maxReads]
 	}
 	return s.leave(n, set)
 }
 
-// names returns the settings a name argument names: the constants it may
-// hold, and the parameters it comes from.
-func (e *Engine) names(arg *node) []Read {
+// maxReads bounds the reads a node holds: a key comes from a few settings,
+// and a value built from hundreds (a whole config map) has said enough with
+// the first ones.
+const maxReads = 16
+
+// readsAt returns what a reading call reads: a setting of each name its
+// name argument may hold (a parameter of the function, when it is one, to
+// be named by the callers), or the one setting the source names.
+func (e *Engine) readsAt(n *node) []Read {
+	tmpl := Read{Site: n.call, Callee: n.callee, Kind: n.source.Kind}
+	if len(n.kids) == 0 {
+		tmpl.Name = n.source.Name
+		return []Read{tmpl}
+	}
+	reads := e.names(n.kids[0], tmpl)
+	if !n.source.Expand {
+		return reads
+	}
+	var out []Read // os.ExpandEnv("$JWT_SECRET"): the names in the template
+	for _, r := range reads {
+		if r.ByParam {
+			continue
+		}
+		os.Expand(r.Name, func(name string) string {
+			x := r
+			x.Name = name
+			out = union(out, []Read{x})
+			return ""
+		})
+	}
+	return out
+}
+
+// names returns the settings a name argument names, as reads like tmpl:
+// the constants it may hold, and the parameters it comes from.
+func (e *Engine) names(arg *node, tmpl Read) []Read {
 	var out []Read
 	e.Literals(arg, map[*node]bool{}, func(l *Lit) {
-		out = union(out, []Read{{Name: l.Value}})
+		r := tmpl
+		r.Name = l.Value
+		out = union(out, []Read{r})
 	})
 	for _, p := range e.Params(arg) {
 		if p.Mode == Value {
-			out = union(out, []Read{{ByParam: true, Param: p}})
+			out = union(out, []Read{{ByParam: true, Param: p, Kind: tmpl.Kind, Field: tmpl.Field}})
+		}
+	}
+	if len(out) > maxReads {
+		out = out[:maxReads]
+	}
+	return out
+}
+
+// Names returns the constant names a name argument may hold, in a fixed
+// order, at most maxReads.
+func (e *Engine) Names(arg ast.Expr) []string {
+	var out []string
+	for _, r := range e.names(e.trace(arg, Value), Read{}) {
+		if !r.ByParam {
+			out = append(out, r.Name)
 		}
 	}
 	return out
@@ -302,14 +384,45 @@ func (e *Engine) litStep(x *node, emit func(*Lit), push func(*node)) {
 		res := x.summary.Results[x.mode]
 		if x.call != nil {
 			for _, l := range res.Lits {
-				emit(&Lit{Expr: x.call, Value: l.Value, Origin: l.Origin})
+				emit(&Lit{Expr: x.call, Value: l.Value, Origin: l.Origin, Via: l.Via})
 			}
 			for _, p := range res.Params {
 				push(e.argNode(x.call, p.Index, p.Mode))
 			}
 		}
-	case kindReadOf:
-		// a setting's value, not its name: no literal
+	case kindPure:
+		e.pureLits(x, emit)
+	case kindReadOf, kindReadsOf:
+		// a setting's value, not its name, nor the literals of the value
+		// it was read from: no literal
+	}
+}
+
+// Globals calls emit with each package-level variable and field whose
+// values flow into n, and the mode they flow in (a field whose value
+// reaches a key is a key field). Like Literals, nodes in seen are skipped
+// and the visited ones added.
+func (e *Engine) Globals(n Node, seen map[*node]bool, emit func(types.Object, Mode)) {
+	steps := 0
+	stack := []*node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		if steps++; steps > stepBudget {
+			e.q.overflow = true
+			return
+		}
+		if x.kind == kindGlobal {
+			emit(x.obj, x.mode)
+		}
+		e.litStep(x, func(*Lit) {}, func(k *node) { stack = append(stack, k) })
+		if x.kind == kindPure && x.xform.Class != Combines {
+			stack = append(stack, x.kids...)
+		}
 	}
 }
 

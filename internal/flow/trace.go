@@ -3,6 +3,7 @@ package flow
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 )
 
@@ -43,7 +44,7 @@ func (e *Engine) build(n *node, x ast.Expr, m Mode) {
 		if sel, ok := e.info.Selections[x]; ok {
 			switch sel.Kind() {
 			case types.FieldVal:
-				n.kids = append(n.kids, e.global(sel.Obj(), m))
+				e.field(n, sel.Obj().(*types.Var), x, m)
 			case types.MethodVal, types.MethodExpr:
 				if fn, ok := sel.Obj().(*types.Func); ok && m == Keyfunc {
 					n.kids = append(n.kids, e.funcValue(fn))
@@ -55,12 +56,24 @@ func (e *Engine) build(n *node, x ast.Expr, m Mode) {
 	case *ast.StarExpr:
 		n.kids = append(n.kids, e.trace(x.X, m))
 	case *ast.UnaryExpr:
-		n.kids = append(n.kids, e.trace(x.X, m))
+		switch {
+		case x.Op == token.ARROW && m == Value: // <-ch: an element sent on it
+			n.kids = append(n.kids, e.trace(x.X, Elems))
+		case x.Op != token.ARROW:
+			n.kids = append(n.kids, e.trace(x.X, m))
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD && m == Value {
+			// s + t of strings that are not constants: a combination.
+			n.kids = append(n.kids, e.pure(x, Transform{Class: Combines, Via: "+"}, []*node{e.trace(x.X, Value), e.trace(x.Y, Value)}))
+		}
 	case *ast.TypeAssertExpr:
 		n.kids = append(n.kids, e.trace(x.X, m))
 	case *ast.IndexExpr:
 		if m == Value {
-			n.kids = append(n.kids, e.trace(x.X, Elems))
+			// An element holds what was stored in its container, and what
+			// was read into it (secret.Data["jwt"] of a secret read).
+			n.kids = append(n.kids, e.trace(x.X, Elems), e.readsOnly(e.trace(x.X, Value)))
 		}
 	case *ast.SliceExpr:
 		n.kids = append(n.kids, e.trace(x.X, m))
@@ -73,6 +86,34 @@ func (e *Engine) build(n *node, x ast.Expr, m Mode) {
 			}
 		}
 	}
+}
+
+// field adds what a field selected at x holds: every value assigned to it
+// in the package, what the package that declares it assigns to it (its
+// facts), and the reads of the value it is selected from (out.SecretString
+// of a secret store's output).
+func (e *Engine) field(n *node, f *types.Var, x *ast.SelectorExpr, m Mode) {
+	f = f.Origin()
+	n.kids = append(n.kids, e.global(f, m))
+	if f.Pkg() != nil && f.Pkg() != e.pkg && m == Value {
+		vals := e.oracle.FieldValues(f, e.info.TypeOf(x.X))
+		for _, l := range vals.Lits {
+			n.lits = append(n.lits, &Lit{Expr: x, Value: l.Value, Origin: l.Origin, Via: l.Via})
+		}
+		for _, r := range vals.Reads {
+			n.reads = append(n.reads, r.At(x))
+		}
+	}
+	if m == Value {
+		n.kids = append(n.kids, e.readsOnly(e.trace(x.X, Value)))
+	}
+}
+
+// readsOnly is a node that holds only the reads of n: a part of a value
+// that was read is read too, but the literals and parameters of the whole
+// do not flow into the part.
+func (e *Engine) readsOnly(n *node) *node {
+	return &node{kind: kindReadsOf, kids: []*node{n}}
 }
 
 // constant adds a constant-valued expression: a literal where it stands; a
@@ -171,8 +212,12 @@ func (e *Engine) object(n *node, obj types.Object, m Mode, at ast.Expr) {
 		switch {
 		case obj.Pkg() != e.pkg && !obj.IsField():
 			if m == Value {
-				for _, l := range e.oracle.VarLits(obj) {
-					n.lits = append(n.lits, &Lit{Expr: at, Value: l.Value, Origin: l.Origin})
+				vals := e.oracle.VarValues(obj)
+				for _, l := range vals.Lits {
+					n.lits = append(n.lits, &Lit{Expr: at, Value: l.Value, Origin: l.Origin, Via: l.Via})
+				}
+				for _, r := range vals.Reads {
+					n.reads = append(n.reads, r.At(at))
 				}
 			}
 		case isPackageLevel(obj):
@@ -228,14 +273,18 @@ func (e *Engine) global(obj types.Object, m Mode) *node {
 	if n, ok := e.globals[k]; ok {
 		return n
 	}
-	n := &node{kind: kindGlobal}
+	n := &node{kind: kindGlobal, obj: obj, mode: m}
 	e.globals[k] = n
 	e.assigned(n, obj, m)
 	return n
 }
 
-// assigned adds the values assigned to obj.
+// assigned adds the values assigned to obj, and the reads that fill it.
 func (e *Engine) assigned(n *node, obj types.Object, m Mode) {
+	n.reads = append(n.reads, e.fills[memoKey{obj, m}]...)
+	if m == Value {
+		n.lits = append(n.lits, e.lits[obj]...)
+	}
 	for _, rhs := range e.assigns[obj] {
 		n.kids = append(n.kids, e.trace(rhs, m))
 	}
@@ -274,12 +323,17 @@ func (e *Engine) tupleNode(t tuple, m Mode) *node {
 	default:
 		return &node{}
 	}
-	if t.index == 0 && m == Value {
-		if arg, ok := e.oracle.ReadArg(call); ok && arg < len(call.Args) {
-			return e.readOf(call.Args[arg])
+	if m == Value {
+		if src, ok := e.oracle.Read(call); ok && src.Result == t.index {
+			return e.readOf(call, src)
 		}
 	}
 	fn := e.calleeOf(call)
+	if fn != nil && t.index == 0 && m == Value && fn.Pkg() != e.pkg {
+		if xf, ok := e.oracle.Transform(fn); ok { // key, err := base64.StdEncoding.DecodeString(s)
+			return e.transform(call, xf)
+		}
+	}
 	switch {
 	case fn != nil && e.decls[fn] != nil:
 		return &node{kind: kindCall, callee: fn, mode: m, result: t.index, call: call}
@@ -289,10 +343,14 @@ func (e *Engine) tupleNode(t tuple, m Mode) *node {
 	return &node{}
 }
 
-// readOf is the value of a setting read by name: the names are the values
-// the name argument may hold.
-func (e *Engine) readOf(name ast.Expr) *node {
-	return &node{kind: kindReadOf, kids: []*node{e.trace(name, Value)}}
+// readOf is the value a call reads: its name, if an argument gives it, is
+// every value that argument may hold.
+func (e *Engine) readOf(call *ast.CallExpr, src Source) *node {
+	n := &node{kind: kindReadOf, call: call, callee: e.calleeOf(call), source: src}
+	if src.NameArg >= 0 && src.NameArg < len(call.Args) {
+		n.kids = []*node{e.trace(call.Args[src.NameArg], Value)}
+	}
+	return n
 }
 
 func (e *Engine) buildCall(n *node, call *ast.CallExpr, m Mode) {
@@ -318,8 +376,14 @@ func (e *Engine) buildCall(n *node, call *ast.CallExpr, m Mode) {
 		}
 	}
 	if m == Value {
-		if arg, ok := e.oracle.ReadArg(call); ok && arg < len(call.Args) {
-			n.kids = append(n.kids, e.readOf(call.Args[arg]))
+		if src, ok := e.oracle.Read(call); ok {
+			if src.Result == 0 {
+				n.kids = append(n.kids, e.readOf(call, src))
+			}
+			return
+		}
+		if e.appendValue(n, call) {
+			return
 		}
 	}
 	fn := e.calleeOf(call)
@@ -333,22 +397,46 @@ func (e *Engine) buildCall(n *node, call *ast.CallExpr, m Mode) {
 		}
 		return
 	}
-	if m == Value {
-		if args := passThrough(fn, call); args != nil {
-			for _, a := range args {
-				n.kids = append(n.kids, e.trace(a, Value))
-			}
-			return
-		}
-	}
 	switch {
 	case e.decls[fn] != nil:
 		n.kids = append(n.kids, &node{kind: kindCall, callee: fn, mode: m, call: call})
+	case isAbstract(fn):
+		n.kids = append(n.kids, e.dispatch(call, fn, m)...)
 	case fn.Pkg() != e.pkg:
+		if m == Value {
+			if xf, ok := e.oracle.Transform(fn); ok {
+				n.kids = append(n.kids, e.transform(call, xf))
+				return
+			}
+		}
 		if s := e.oracle.Summary(fn); s != nil {
 			n.kids = append(n.kids, &node{kind: kindForeign, callee: fn, summary: s, mode: m, call: call})
+		} else if m == Value && len(call.Args) == 0 {
+			// A getter of a value that was read reads it too:
+			// resp.GetPayload().GetData() of a secret store's response.
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && e.info.Selections[sel] != nil {
+				n.kids = append(n.kids, e.readsOnly(e.trace(sel.X, Value)))
+			}
 		}
 	}
+}
+
+// appendValue adds append(b, ...) in Value mode: a combination of its
+// arguments (append([]byte(prefix), suffix...)).
+func (e *Engine) appendValue(n *node, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	if b, ok := e.info.Uses[id].(*types.Builtin); !ok || b.Name() != "append" {
+		return false
+	}
+	kids := make([]*node, len(call.Args))
+	for i, a := range call.Args {
+		kids[i] = e.trace(a, Value)
+	}
+	n.kids = append(n.kids, e.pure(call, Transform{Class: Combines, Via: "append"}, kids))
+	return true
 }
 
 // isFuncValue reports whether x is a variable, parameter or field of
@@ -365,31 +453,6 @@ func isFuncValue(info *types.Info, x ast.Expr) bool {
 	}
 	_, isVar := info.Uses[id].(*types.Var)
 	return isVar
-}
-
-// PassThrough reports whether a call returns its argument's value as it
-// is, or nearly (cmp.Or, strings.TrimSpace): see passThrough.
-func PassThrough(fn *types.Func) bool {
-	return passThrough(fn, &ast.CallExpr{Args: []ast.Expr{nil}}) != nil
-}
-
-// passThrough returns the arguments whose value a call of a standard
-// library function returns as it is, or nearly: cmp.Or returns one of its
-// arguments, strings.TrimSpace its argument without spaces. Each entry is
-// pinned by a test (TestPassThrough).
-func passThrough(fn *types.Func, call *ast.CallExpr) []ast.Expr {
-	if fn.Pkg() == nil || len(call.Args) == 0 || fn.Signature().Recv() != nil {
-		return nil
-	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "cmp.Or":
-		return call.Args
-	case "strings.TrimSpace", "strings.Trim", "strings.TrimPrefix", "strings.TrimSuffix",
-		"strings.TrimLeft", "strings.TrimRight", "strings.Clone",
-		"bytes.TrimSpace", "bytes.Trim", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Clone":
-		return call.Args[:1]
-	}
-	return nil
 }
 
 // ret is the node of result j of a function of the package in mode m: the
@@ -427,9 +490,12 @@ func (e *Engine) argNode(call *ast.CallExpr, i int, m Mode) *node {
 	if fn != nil {
 		sig := fn.Signature()
 		if sig.Variadic() && i == sig.Params().Len()-1 {
+			// The variadic parameter is a slice of the trailing
+			// arguments: its elements, and (flow-insensitively) the
+			// slice itself, hold their values.
 			n := &node{}
 			for _, a := range call.Args[i:] {
-				n.kids = append(n.kids, e.trace(a, m))
+				n.kids = append(n.kids, e.trace(a, Value))
 			}
 			return n
 		}
@@ -450,6 +516,3 @@ func (e *Engine) paramAtNode(p Param) *node {
 	}
 	return n
 }
-
-// kindReadOf: a setting read by name; see readOf.
-const kindReadOf = kindParamAt + 1

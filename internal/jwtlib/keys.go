@@ -141,14 +141,7 @@ func FieldUse(field *types.Var) KeyUse {
 	return use
 }
 
-func saysPublic(name string) bool {
-	for _, w := range secretname.Words(name) {
-		if w == "public" || w == "pub" || w == "pubkey" || w == "publickey" || w == "jwks" || w == "certificate" || w == "cert" {
-			return true
-		}
-	}
-	return false
-}
+func saysPublic(name string) bool { return secretname.SaysPublic(name) }
 
 // ClassifyKey classifies a parameter or struct field of a JWT library by
 // its declaration (names and types survive in export data), which covers
@@ -260,4 +253,30 @@ func publicJWK(k map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// A Sink is a row of the sinks setting: argument Arg of the function or
+// method Symbol ("path.Func", "path.Type.Method") takes a key of the kind
+// Use (SecretKey, PublicKey or Keyfunc), whatever its declaration says.
+type Sink struct {
+	Symbol string
+	Arg    int
+	Use    KeyUse
+}
+
+// SinkSymbol is the symbol a sinks row names fn by: its package path, its
+// receiver's type name for a method, and its name.
+func SinkSymbol(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return sourceKey(fn.Pkg().Path(), recvName(fn), fn.Name())
+}
+
+// Sinks returns the rows of the sinks setting for fn.
+func (c *Catalog) Sinks(fn *types.Func) []Sink {
+	if len(c.sinks) == 0 {
+		return nil
+	}
+	return c.sinks[SinkSymbol(fn)]
 }

@@ -228,6 +228,23 @@ func (s *Namer) IsSettingName(value string) bool {
 // separators: "JWTSecret", "jwtSigningKey".
 var identShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
 
+// SpellsName reports whether a value bound to a name is that name, in
+// any case style, or the name minus its last word, as an identifier (see
+// IsOwnNameLess): JWT_SIGNING_KEY = "jwt_signing_key" is the key of a
+// database row, const JWTSecretKey = "JWTSecret" the id of a property. A
+// secret is not derived from the identifier that holds it; such a value is
+// a key only if it reaches one.
+func SpellsName(name, value string) bool {
+	if IsOwnNameLess(name, value) {
+		return true
+	}
+	if !keyShape.MatchString(value) {
+		return false
+	}
+	nw, vw := Words(name), Words(value)
+	return len(vw) > 1 && slices.Equal(nw, vw)
+}
+
 // IsOwnNameLess reports whether a value bound to a name spells that name
 // minus its last word, as an identifier: const JWTSecretKey = "JWTSecret".
 // Such a value is what the name is the key of (a database row's id, a
@@ -240,6 +257,19 @@ func IsOwnNameLess(name, value string) bool {
 	}
 	nw, vw := Words(name), Words(value)
 	return len(vw) > 0 && len(nw) == len(vw)+1 && slices.Equal(nw[:len(vw)], vw)
+}
+
+// SaysPublic reports whether a name says it is about a public key, a
+// certificate or a JWKS: a value so named is no secret, whatever key it
+// reaches (a keyfunc verifies with public and secret keys alike).
+func SaysPublic(name string) bool {
+	for _, w := range Words(name) {
+		switch w {
+		case "public", "pub", "pubkey", "publickey", "jwks", "certificate", "cert":
+			return true
+		}
+	}
+	return false
 }
 
 // IsMetadataWord reports whether a word makes a name the name of something

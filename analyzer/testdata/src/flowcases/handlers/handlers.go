@@ -99,12 +99,14 @@ func settingNames(flags *pflag.FlagSet) {
 	_, _ = flags.GetString("jwt-secret")                          // want `JWT secret jwt-secret read with \(\*pflag.FlagSet\).GetString`
 }
 
-// A value that spells its constant's name minus the last word is what the
-// constant is the key of (navidrome: the id of the row that holds the
-// secret); one that spells the whole name may be a lazy secret.
+// A value that spells its constant's name, or its name minus the last
+// word, is what the constant is the key of (navidrome: the id of the row
+// that holds the secret), not key material: it is a secret only if it
+// reaches a key.
 const (
-	JWTSecretKey = "JWTSecret"
-	JWTSecret    = "JWTSecret" // want `^hardcoded JWT secret "JW"… \(9 characters\) assigned to JWTSecret` JWTSecret:`reported`
+	JWTSecretKey    = "JWTSecret"
+	JWTSecret       = "JWTSecret"
+	JWT_SIGNING_KEY = "jwt_signing_key"
 )
 
 // Placeholders written over a secret to hide it are not secrets.
@@ -126,16 +128,16 @@ func mask(key exported, configWarnings map[string]string) exported {
 
 // Struct-tag loaders read the secrets their fields name.
 type Config struct {
-	JWTSecret string `env:"JWT_SECRET"`
-	Port      string `env:"PORT"`
+	JWTSecret string `env:"JWT_SECRET"` // want JWTSecret:`holds\(read\(JWT_SECRET\), read\(JWT_SECRET\)\)`
+	Port      string `env:"PORT"`       // want Port:`holds\(read\(PORT\), read\(PORT\)\)`
 }
 
 type EnvconfigSpec struct {
-	JWTSigningKey string `envconfig:"JWT_SIGNING_KEY"`
+	JWTSigningKey string `envconfig:"JWT_SIGNING_KEY"` // want JWTSigningKey:`holds\(read\(JWT_SIGNING_KEY\)\)`
 }
 
 type Plain struct {
-	Port string `env:"PORT"`
+	Port string `env:"PORT"` // want Port:`holds\(read\(PORT\)\)`
 }
 
 func loaders() {

@@ -13,4 +13,4 @@ func init() {
 }
 
 // Key returns the link-signing key.
-func Key() []byte { return hmacKey } // want Key:`returns\[value\]\("\\"de\\"… \(17 characters\)"\)`
+func Key() []byte { return hmacKey } // want Key:`returns\[value\]\("\\"de\\"… \(17 characters\)" read\(LINK_HMAC_KEY\)\)`

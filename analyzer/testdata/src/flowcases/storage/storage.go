@@ -10,6 +10,6 @@ import (
 )
 
 // Credentials are the object store's.
-func Credentials() (string, string) {
+func Credentials() (string, string) { // want Credentials:`returns\[value\]\(read\(MINIO_ACCESS_KEY_ID\)\)`
 	return os.Getenv("MINIO_ACCESS_KEY_ID"), os.Getenv("MINIO_SECRET_ACCESS_KEY")
 }

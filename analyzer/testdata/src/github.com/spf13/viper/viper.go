@@ -13,3 +13,5 @@ func BindEnv(input ...string) error                       { return nil }
 func IsSet(key string) bool                               { return false }
 func (v *Viper) GetString(key string) string              { return "" }
 func (v *Viper) SetDefault(key string, value interface{}) {}
+
+func UnmarshalKey(key string, rawVal any) error { return nil }

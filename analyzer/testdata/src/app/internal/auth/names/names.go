@@ -18,7 +18,7 @@ var JWT_SIGNING_KEY = []byte("name-bound-var") // want `assigned to JWT_SIGNING_
 
 type Config struct {
 	JWTSecret string
-	Port      string
+	Port      string // want Port:`holds\(of 4 characters\)`
 }
 
 func locals(cfg *Config, settings map[string]string) {
@@ -70,7 +70,7 @@ type EnvConfig struct {
 	JWTSecret string `env:"JWT_SECRET" envDefault:"tag-default"`          // want `as the struct-tag default of JWTSecret`
 	Secret    string `envconfig:"JWT_SECRET" default:"envconfig-default"` // want `as the struct-tag default of Secret`
 	Key       string `env:"JWT_SECRET, default=sethvargo-default"`        // want `as the struct-tag default of Key`
-	Issuer    string `env:"JWT_ISSUER" envDefault:"my-app"`
-	Port      string `env:"PORT" envDefault:"8080"`
-	APIKey    string `env:"API_KEY" envDefault:"not-a-jwt-secret"`
+	Issuer    string `env:"JWT_ISSUER" envDefault:"my-app"`               // want Issuer:`holds\(of 6 characters\)`
+	Port      string `env:"PORT" envDefault:"8080"`                       // want Port:`holds\(of 4 characters\)`
+	APIKey    string `env:"API_KEY" envDefault:"not-a-jwt-secret"`        // want APIKey:`holds\("no"… \(16 characters\)\)`
 }

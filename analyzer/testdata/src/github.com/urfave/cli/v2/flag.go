@@ -2,8 +2,13 @@
 package cli
 
 type StringFlag struct {
-	Name    string
-	Usage   string
-	Value   string
-	EnvVars []string
+	Name        string
+	Usage       string
+	Value       string
+	EnvVars     []string
+	Destination *string
 }
+
+type Context struct{}
+
+func (c *Context) String(name string) string { return "" }

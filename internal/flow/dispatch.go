@@ -1,0 +1,100 @@
+package flow
+
+import (
+	"cmp"
+	"go/ast"
+	"go/types"
+	"slices"
+)
+
+// isAbstract reports whether fn is a method of an interface: a call of it
+// runs the method of whatever concrete type the value holds.
+func isAbstract(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// dispatch is what a call of an interface method may return: what the
+// methods of the same name of the types that implement the interface
+// return, each bound to the call's arguments. The types are those
+// declared in the package and those it names (a type of another package
+// whose method has a summary counts through it).
+func (e *Engine) dispatch(call *ast.CallExpr, fn *types.Func, m Mode) []*node {
+	var out []*node
+	for _, impl := range e.implementations(fn) {
+		switch {
+		case e.decls[impl] != nil:
+			out = append(out, &node{kind: kindCall, callee: impl, mode: m, call: call})
+		case impl.Pkg() != e.pkg:
+			if s := e.oracle.Summary(impl); s != nil {
+				out = append(out, &node{kind: kindForeign, callee: impl, summary: s, mode: m, call: call})
+			}
+		}
+	}
+	return out
+}
+
+// maxImplementations bounds the methods a call of an interface method
+// stands for: an interface implemented by hundreds of types (a handler)
+// holds no key, and the bound keeps such a call linear.
+const maxImplementations = 32
+
+// implementations returns the concrete methods that a call of the
+// interface method fn may run, computed once per method.
+func (e *Engine) implementations(fn *types.Func) []*types.Func {
+	if impls, ok := e.impls[fn]; ok {
+		return impls
+	}
+	iface, _ := fn.Signature().Recv().Type().Underlying().(*types.Interface)
+	var impls []*types.Func
+	if iface != nil {
+		for _, t := range e.concreteTypes() {
+			for _, typ := range []types.Type{t, types.NewPointer(t)} {
+				if !types.Implements(typ, iface) {
+					continue
+				}
+				obj, _, _ := types.LookupFieldOrMethod(typ, true, fn.Pkg(), fn.Name())
+				if m, ok := obj.(*types.Func); ok && len(impls) < maxImplementations {
+					impls = append(impls, m.Origin())
+				}
+				break
+			}
+		}
+	}
+	e.impls[fn] = impls
+	return impls
+}
+
+// concreteTypes returns the named, non-interface, non-generic types the
+// package declares or names, found once.
+func (e *Engine) concreteTypes() []*types.Named {
+	if e.concrete != nil {
+		return e.concrete
+	}
+	seen := map[*types.Named]bool{}
+	add := func(obj types.Object) {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			return
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || tn.Pkg() == nil || seen[n] || types.IsInterface(n) || n.TypeParams().Len() > 0 {
+			return
+		}
+		seen[n] = true
+		e.concrete = append(e.concrete, n)
+	}
+	for _, name := range e.pkg.Scope().Names() {
+		add(e.pkg.Scope().Lookup(name))
+	}
+	for _, obj := range e.info.Uses {
+		add(obj)
+	}
+	slices.SortFunc(e.concrete, func(a, b *types.Named) int { // info.Uses is a map: a fixed order
+		return cmp.Or(cmp.Compare(a.Obj().Pkg().Path(), b.Obj().Pkg().Path()), cmp.Compare(a.Obj().Name(), b.Obj().Name()))
+	})
+	if e.concrete == nil {
+		e.concrete = []*types.Named{}
+	}
+	return e.concrete
+}
