@@ -134,8 +134,8 @@ done
 # toolchain at hand and no GOFLAGS of the caller.
 export GOWORK=off GOPROXY=off GOTOOLCHAIN=local GOFLAGS=
 
-# A change of benchgen's source regenerates the modules.
-gensum=$(for f in "$root"/internal/benchgen/*.go; do [[ $f == *_test.go ]] || cat "$f"; done | sha256sum | cut -c1-16)
+# A change of benchgen's source or templates regenerates the modules.
+gensum=$(cd "$root" && find internal/benchgen -type f ! -name '*_test.go' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
 
 # nonce is new for every call: the value of the flags that force
 # re-analysis.

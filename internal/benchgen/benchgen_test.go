@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"go/format"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -9,28 +11,79 @@ import (
 	"testing"
 )
 
-// TestBuild generates a small module and builds it offline.
-func TestBuild(t *testing.T) {
+// TestTemplatesVet renders every template with representative data (each
+// branch of every template taken: all field types, each JWT form present and
+// absent, imports between packages) and runs go vet, which type-checks, on
+// the module. Offline: the module needs only the standard library and the
+// stub of the JWT library.
+func TestTemplatesVet(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
-		t.Skip("no go command in PATH: cannot build the generated module")
+		t.Skip("no go command in PATH: cannot vet the generated module")
 	}
 	dir := t.TempDir()
-	sum, err := generate(options{out: dir, packages: 5, jwtShare: 100, seed: 1})
+	if _, err := write(dir, representative()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tmpl := range templates.Templates() {
+		kind, ok := strings.CutPrefix(tmpl.Name(), "service/")
+		if !ok {
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(dir, "svc", "*", "*", strings.TrimSuffix(kind, ".tmpl")))
+		if err != nil || len(matches) == 0 {
+			t.Errorf("templates/%s: rendered for no package (%v)", tmpl.Name(), err)
+		}
+	}
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.Contains(path, "third_party") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if formatted, err := format.Source(data); err != nil || !bytes.Equal(formatted, data) {
+			t.Errorf("%s is not gofmt'd (%v)", path, err)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Log(sum)
-	if sum.packages != 5 || sum.jwtPackages != 5 || sum.planted.total() == 0 {
-		t.Errorf("summary %v: want 5 packages, all with JWT code", sum)
-	}
-	cmd := exec.Command(gobin, "build", "./...")
+	cmd := exec.Command(gobin, "vet", "./...")
 	cmd.Dir = dir
 	// Offline, outside any workspace, whatever the caller's go settings.
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=", "GOTOOLCHAIN=local")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./... in the generated module: %v\n%s", err, out)
+		t.Fatalf("go vet ./... in the generated module: %v\n%s", err, out)
 	}
+}
+
+// representative plans service packages whose files, together, take every
+// branch of the templates: every optional file in every package; one
+// package with every field of the pool, one with no list or map field and
+// no string field but Reference; each combination of the session file's
+// forms.
+func representative() []*pkg {
+	pkgs := plan(options{packages: 8, seed: 1})
+	formSets := []int{
+		0,
+		formDirect,
+		formForeign,
+		formHardcoded | formEnv,
+		formDirect | formForeign | formHardcoded | formEnv,
+		formEnv,
+		formForeign | formHardcoded,
+		formDirect | formEnv,
+	}
+	for i, p := range pkgs {
+		p.optional = optionalKinds
+		p.jwt = formSets[i]
+	}
+	pkgs[0].fields = fieldPool
+	pkgs[1].fields = []field{{"Reference", "string"}, {"Priority", "int64"}, {"Weight", "float64"}, {"Enabled", "bool"}, {"DueAt", "time.Time"}}
+	return pkgs
 }
 
 // TestDeterministic checks that a seed writes the same bytes and another

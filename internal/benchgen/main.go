@@ -34,11 +34,14 @@
 // (webhook and queue signing keys, other environment variables, calls of
 // the auth module's API).
 //
-// The output depends only on the flags: the same seed writes the same
-// bytes. benchgen refuses to write into a non-empty DIR unless -force is
-// given, and then removes DIR's previous content first. It prints a
-// one-line summary: packages, files, lines and the violations planted,
-// which a jwtssot run over DIR should report exactly.
+// The files are rendered from the text/template files under templates/,
+// which read as the Go they produce (see render.go); TestTemplatesVet vets
+// what every template renders. The output depends only on the flags: the
+// same seed writes the same bytes. benchgen refuses to write into a
+// non-empty DIR unless -force is given, and then removes DIR's previous
+// content first. It prints a one-line summary: packages, files, lines and
+// the violations planted, which a jwtssot run over DIR should report
+// exactly.
 package main
 
 import (
