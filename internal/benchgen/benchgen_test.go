@@ -1,4 +1,4 @@
-package main
+package benchgen
 
 import (
 	"bytes"
@@ -66,7 +66,7 @@ func TestTemplatesVet(t *testing.T) {
 // no string field but Reference; each combination of the session file's
 // forms.
 func representative() []*pkg {
-	pkgs := plan(options{packages: 8, seed: 1})
+	pkgs := plan(Options{Packages: 8, Seed: 1})
 	formSets := []int{
 		0,
 		formDirect,
@@ -91,7 +91,7 @@ func representative() []*pkg {
 func TestDeterministic(t *testing.T) {
 	gen := func(seed uint64) map[string]string {
 		dir := t.TempDir()
-		if _, err := generate(options{out: dir, packages: 30, jwtShare: 20, seed: seed}); err != nil {
+		if _, err := Generate(Options{Out: dir, Packages: 30, JWTShare: 20, Seed: seed}); err != nil {
 			t.Fatal(err)
 		}
 		files := map[string]string{}
@@ -130,7 +130,7 @@ func TestDeterministic(t *testing.T) {
 // TestShareAndLayers checks the planning: the exact JWT share, and imports
 // only from lower layers.
 func TestShareAndLayers(t *testing.T) {
-	pkgs := plan(options{packages: 200, jwtShare: 12.5, seed: 3})
+	pkgs := plan(Options{Packages: 200, JWTShare: 12.5, Seed: 3})
 	jwt := 0
 	for _, p := range pkgs {
 		if p.jwt != 0 {
@@ -158,11 +158,11 @@ func TestRefusesNonEmptyDir(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := generate(options{out: dir, packages: 1, seed: 1})
+	_, err := Generate(Options{Out: dir, Packages: 1, Seed: 1})
 	if err == nil || !strings.Contains(err.Error(), "-force") {
 		t.Fatalf("generate into a non-empty dir: %v, want an error naming -force", err)
 	}
-	if _, err := generate(options{out: dir, packages: 1, seed: 1, force: true}); err != nil {
+	if _, err := Generate(Options{Out: dir, Packages: 1, Seed: 1, Force: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); !os.IsNotExist(err) {

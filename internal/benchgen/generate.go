@@ -1,4 +1,4 @@
-package main
+package benchgen
 
 import (
 	"bytes"
@@ -13,17 +13,18 @@ import (
 // modulePath is the generated module's path.
 const modulePath = "example.com/mono"
 
-type options struct {
-	out      string
-	packages int
-	jwtShare float64
-	seed     uint64
-	force    bool
+// Options are the command's flags: what Generate writes, and where.
+type Options struct {
+	Out      string  // -out: the directory to write the module into
+	Packages int     // -packages: the number of service packages, at least 1
+	JWTShare float64 // -jwt-share: the percentage of service packages with JWT code
+	Seed     uint64  // -seed: the same seed writes the same module
+	Force    bool    // -force: replace the content of a non-empty Out
 }
 
-// summary is what benchgen prints: the size of the module and the findings
-// a jwtssot run should report.
-type summary struct {
+// Summary is what the command prints: the size of the module and the
+// findings a jwtssot run should report.
+type Summary struct {
 	packages    int // service packages
 	allPackages int // with the auth and platform packages
 	jwtPackages int
@@ -47,36 +48,38 @@ func (f *findings) add(g findings) {
 
 func (f findings) total() int { return f.imports + f.calls + f.secrets + f.access }
 
-func (s summary) String() string {
+// String renders s on one line, as benchgen prints it.
+func (s Summary) String() string {
 	return fmt.Sprintf("benchgen: %d service packages (%d in all, %d layers), %d with JWT code; %d files, %d lines; "+
 		"expected violations %d (import %d, call %d, hardcoded-secret %d, secret-access %d)",
 		s.packages, s.allPackages, s.layers, s.jwtPackages, s.files, s.lines,
 		s.planted.total(), s.planted.imports, s.planted.calls, s.planted.secrets, s.planted.access)
 }
 
-func generate(o options) (summary, error) {
-	if o.packages < 1 {
-		return summary{}, errors.New("-packages must be at least 1")
+// Generate writes the module o describes into o.Out.
+func Generate(o Options) (Summary, error) {
+	if o.Packages < 1 {
+		return Summary{}, errors.New("-packages must be at least 1")
 	}
-	if o.jwtShare < 0 || o.jwtShare > 100 {
-		return summary{}, errors.New("-jwt-share must be between 0 and 100")
+	if o.JWTShare < 0 || o.JWTShare > 100 {
+		return Summary{}, errors.New("-jwt-share must be between 0 and 100")
 	}
-	if err := prepareDir(o.out, o.force); err != nil {
-		return summary{}, err
+	if err := prepareDir(o.Out, o.Force); err != nil {
+		return Summary{}, err
 	}
-	return write(o.out, plan(o))
+	return write(o.Out, plan(o))
 }
 
 // write writes the module of the service packages pkgs into the empty
 // directory dir.
-func write(dir string, pkgs []*pkg) (summary, error) {
+func write(dir string, pkgs []*pkg) (Summary, error) {
 	w := &writer{root: dir}
 	names, paths := moduleTemplates()
 	for i, name := range names {
 		w.template(paths[i], name, nil)
 	}
 	w.raw("third_party/jwt/jwt.go", string(stubJWT))
-	s := summary{packages: len(pkgs), allPackages: len(pkgs) + modulePackages(), layers: layers(len(pkgs))}
+	s := Summary{packages: len(pkgs), allPackages: len(pkgs) + modulePackages(), layers: layers(len(pkgs))}
 	for _, p := range pkgs {
 		if p.jwt != 0 {
 			s.jwtPackages++
@@ -88,7 +91,7 @@ func write(dir string, pkgs []*pkg) (summary, error) {
 		s.planted.add(p.planted())
 	}
 	if w.err != nil {
-		return summary{}, w.err
+		return Summary{}, w.err
 	}
 	s.files, s.lines = w.files, w.lines
 	return s, nil

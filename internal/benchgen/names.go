@@ -1,4 +1,4 @@
-package main
+package benchgen
 
 import (
 	"math/rand/v2"

@@ -1,4 +1,4 @@
-package main
+package benchgen
 
 import (
 	"fmt"
@@ -49,8 +49,8 @@ var optionalKinds = []string{"store", "handler", "validate", "cache", "export", 
 // plan decides every package: names, layer, imports, fields, files, JWT forms.
 // Each package draws from its own generator seeded by (seed, index), so a
 // package does not change when another one does.
-func plan(o options) []*pkg {
-	n := o.packages
+func plan(o Options) []*pkg {
+	n := o.Packages
 	nl := layers(n)
 	pkgs := make([]*pkg, n)
 	byLayer := make([][]*pkg, nl)
@@ -71,7 +71,7 @@ func plan(o options) []*pkg {
 		byLayer[p.layer] = append(byLayer[p.layer], p)
 	}
 	for _, p := range pkgs {
-		r := rand.New(rand.NewPCG(o.seed, uint64(p.idx)))
+		r := rand.New(rand.NewPCG(o.Seed, uint64(p.idx)))
 		p.mult = 3 + r.IntN(97)
 		p.add = r.IntN(1000)
 		if p.layer > 0 {
@@ -111,10 +111,10 @@ func pickDeps(r *rand.Rand, p *pkg, byLayer [][]*pkg) []*pkg {
 
 // pickJWT gives the JWT packages their forms: a seeded shuffle picks them,
 // so the share is exact.
-func pickJWT(o options, pkgs []*pkg) {
+func pickJWT(o Options, pkgs []*pkg) {
 	n := len(pkgs)
-	r := rand.New(rand.NewPCG(o.seed, math.MaxUint64))
-	k := int(math.Round(float64(n) * o.jwtShare / 100))
+	r := rand.New(rand.NewPCG(o.Seed, math.MaxUint64))
+	k := int(math.Round(float64(n) * o.JWTShare / 100))
 	for _, i := range r.Perm(n)[:k] {
 		p := pkgs[i]
 		for p.jwt == 0 {

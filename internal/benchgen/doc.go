@@ -1,9 +1,11 @@
-// Command benchgen writes a synthetic monorepo Go module for jwtssot's
-// performance measurements (scripts/bench.sh, docs/performance.md).
+// Package benchgen writes a synthetic monorepo Go module for jwtssot's
+// performance measurements (scripts/bench.sh, docs/performance.md). The
+// command is internal/devtools/benchgen:
 //
-//	go run ./internal/benchgen -out DIR -packages N -jwt-share P [-seed S]
+//	go run -C internal/devtools ./benchgen -out DIR -packages N -jwt-share P [-seed S]
 //
-// DIR receives a module example.com/mono that builds and vets offline:
+// (go run -C runs the command in internal/devtools: give DIR as an absolute
+// path). DIR receives a module example.com/mono that builds and vets offline:
 //
 //	go.mod               requires github.com/golang-jwt/jwt/v5, replaced by
 //	third_party/jwt      a local stub of the library (its own module)
@@ -36,40 +38,10 @@
 //
 // The files are rendered from the text/template files under templates/,
 // which read as the Go they produce (see render.go); TestTemplatesVet vets
-// what every template renders. The output depends only on the flags: the
-// same seed writes the same bytes. benchgen refuses to write into a
-// non-empty DIR unless -force is given, and then removes DIR's previous
-// content first. It prints a one-line summary: packages, files, lines and
-// the violations planted, which a jwtssot run over DIR should report
-// exactly.
-package main
-
-import (
-	"flag"
-	"fmt"
-	"os"
-)
-
-func main() {
-	var o options
-	flag.StringVar(&o.out, "out", "", "directory to write the module into (required)")
-	flag.IntVar(&o.packages, "packages", 100, "number of service packages")
-	flag.Float64Var(&o.jwtShare, "jwt-share", 10, "percentage of service packages with JWT code outside the auth module")
-	flag.Uint64Var(&o.seed, "seed", 1, "seed of the generator: the same seed writes the same module")
-	flag.BoolVar(&o.force, "force", false, "replace the content of a non-empty -out directory")
-	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: benchgen -out DIR [-packages N] [-jwt-share P] [-seed S] [-force]\n\n")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if o.out == "" || flag.NArg() > 0 {
-		flag.Usage()
-		os.Exit(2)
-	}
-	sum, err := generate(o)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "benchgen: %v\n", err)
-		os.Exit(1)
-	}
-	fmt.Println(sum)
-}
+// what every template renders. The output depends only on the options: the
+// same seed writes the same bytes. Generate refuses to write into a
+// non-empty DIR unless Force (-force) is set, and then removes DIR's
+// previous content first. Its Summary, which the command prints on one
+// line, gives the packages, files, lines and the violations planted, which
+// a jwtssot run over DIR should report exactly.
+package benchgen
