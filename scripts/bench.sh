@@ -135,8 +135,10 @@ done
 # toolchain at hand and no GOFLAGS of the caller.
 export GOWORK=off GOPROXY=off GOTOOLCHAIN=local GOFLAGS=
 
-# A change of benchgen's source or templates regenerates the modules.
-gensum=$(cd "$root" && find internal/benchgen internal/devtools/benchgen -type f ! -name '*_test.go' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
+# A change of benchgen's source, its templates or the stub of the JWT library
+# it copies (the analyzer tests') regenerates the modules.
+gensum=$(cd "$root" && find internal/benchgen internal/devtools/benchgen analyzer/testdata/src/github.com/golang-jwt/jwt/v5 \
+	-type f ! -name '*_test.go' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
 
 # nonce is new for every call: the value of the flags that force
 # re-analysis.
@@ -245,7 +247,7 @@ for n in "${sizes[@]}"; do
 	if [ "$(cat "$mod.stamp" 2>/dev/null)" != "$stamp" ]; then
 		log "generating $n packages in $mod"
 		rm -f "$mod.stamp"
-		"$benchgen" -out "$mod" -packages "$n" -jwt-share "$share" -seed "$seed" -force >"$mod.summary"
+		"$benchgen" -root "$root" -out "$mod" -packages "$n" -jwt-share "$share" -seed "$seed" -force >"$mod.summary"
 		echo "$stamp" >"$mod.stamp"
 	fi
 	log "$(cat "$mod.summary")"

@@ -11,18 +11,26 @@ import (
 	"testing"
 )
 
+// repoRoot is the jwtssot repository, whose StubDir the modules get.
+const repoRoot = "../.."
+
 // TestTemplatesVet renders every template with representative data (each
 // branch of every template taken: all field types, each JWT form present and
 // absent, imports between packages) and runs go vet, which type-checks, on
 // the module. Offline: the module needs only the standard library and the
-// stub of the JWT library.
+// stub of the JWT library; the vet checks that the stub, which the analyzer's
+// tests share, declares what the templates use.
 func TestTemplatesVet(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command in PATH: cannot vet the generated module")
 	}
 	dir := t.TempDir()
-	if _, err := write(dir, representative()); err != nil {
+	stub, err := readStub(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := write(dir, stub, representative()); err != nil {
 		t.Fatal(err)
 	}
 	for _, tmpl := range templates.Templates() {
@@ -91,7 +99,7 @@ func representative() []*pkg {
 func TestDeterministic(t *testing.T) {
 	gen := func(seed uint64) map[string]string {
 		dir := t.TempDir()
-		if _, err := Generate(Options{Out: dir, Packages: 30, JWTShare: 20, Seed: seed}); err != nil {
+		if _, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 30, JWTShare: 20, Seed: seed}); err != nil {
 			t.Fatal(err)
 		}
 		files := map[string]string{}
@@ -158,14 +166,53 @@ func TestRefusesNonEmptyDir(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Generate(Options{Out: dir, Packages: 1, Seed: 1})
+	_, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 1, Seed: 1})
 	if err == nil || !strings.Contains(err.Error(), "-force") {
 		t.Fatalf("generate into a non-empty dir: %v, want an error naming -force", err)
 	}
-	if _, err := Generate(Options{Out: dir, Packages: 1, Seed: 1, Force: true}); err != nil {
+	if _, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 1, Seed: 1, Force: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); !os.IsNotExist(err) {
 		t.Errorf("-force kept the old content: %v", err)
+	}
+}
+
+// TestStub checks that the module gets the analyzer tests' stub of the JWT
+// library as it is, without the packages below it, and that a missing stub
+// fails before anything is removed.
+func TestStub(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 1, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := filepath.Glob(filepath.Join(repoRoot, filepath.FromSlash(StubDir), "*.go"))
+	if err != nil || len(want) == 0 {
+		t.Fatalf("no Go files in %s: %v", StubDir, err)
+	}
+	got, err := os.ReadDir(filepath.Join(dir, "third_party", "jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want)+1 { // and go.mod
+		t.Errorf("third_party/jwt holds %d files, want the %d Go files of %s and go.mod", len(got), len(want), StubDir)
+	}
+	for _, src := range want {
+		a, errA := os.ReadFile(src)
+		b, errB := os.ReadFile(filepath.Join(dir, "third_party", "jwt", filepath.Base(src)))
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			t.Errorf("third_party/jwt/%s is not %s's (%v, %v)", filepath.Base(src), StubDir, errA, errB)
+		}
+	}
+
+	for _, root := range []string{"", t.TempDir()} {
+		keep := filepath.Join(dir, "go.mod")
+		_, err := Generate(Options{Root: root, Out: dir, Packages: 1, Seed: 1, Force: true})
+		if err == nil || !strings.Contains(err.Error(), "stub") {
+			t.Errorf("root %q: %v, want an error about the stub", root, err)
+		}
+		if _, err := os.Stat(keep); err != nil {
+			t.Errorf("root %q: the failed run removed the old module: %v", root, err)
+		}
 	}
 }

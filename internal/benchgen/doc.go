@@ -8,7 +8,8 @@
 // path). DIR receives a module example.com/mono that builds and vets offline:
 //
 //	go.mod               requires github.com/golang-jwt/jwt/v5, replaced by
-//	third_party/jwt      a local stub of the library (its own module)
+//	third_party/jwt      a local stub of the library (its own module): the
+//	                     analyzer tests' stub, copied from StubDir
 //	.jwtssot.yaml        auth: [./internal/auth/...]
 //	.golangci.yml        enables only the jwtssot plugin (scripts/custom-gcl.sh)
 //	internal/auth        the auth module: issues and validates tokens

@@ -20,6 +20,7 @@ type Options struct {
 	JWTShare float64 // -jwt-share: the percentage of service packages with JWT code
 	Seed     uint64  // -seed: the same seed writes the same module
 	Force    bool    // -force: replace the content of a non-empty Out
+	Root     string  // -root: the jwtssot repository, whose StubDir the module gets
 }
 
 // Summary is what the command prints: the size of the module and the
@@ -64,21 +65,27 @@ func Generate(o Options) (Summary, error) {
 	if o.JWTShare < 0 || o.JWTShare > 100 {
 		return Summary{}, errors.New("-jwt-share must be between 0 and 100")
 	}
+	stub, err := readStub(o.Root)
+	if err != nil {
+		return Summary{}, err
+	}
 	if err := prepareDir(o.Out, o.Force); err != nil {
 		return Summary{}, err
 	}
-	return write(o.Out, plan(o))
+	return write(o.Out, stub, plan(o))
 }
 
-// write writes the module of the service packages pkgs into the empty
-// directory dir.
-func write(dir string, pkgs []*pkg) (Summary, error) {
+// write writes the module of the service packages pkgs, with the JWT
+// library's stub, into the empty directory dir.
+func write(dir string, stub []stubFile, pkgs []*pkg) (Summary, error) {
 	w := &writer{root: dir}
 	names, paths := moduleTemplates()
 	for i, name := range names {
 		w.template(paths[i], name, nil)
 	}
-	w.raw("third_party/jwt/jwt.go", string(stubJWT))
+	for _, f := range stub {
+		w.raw("third_party/jwt/"+f.name, string(f.data))
+	}
 	s := Summary{packages: len(pkgs), allPackages: len(pkgs) + modulePackages(), layers: layers(len(pkgs))}
 	for _, p := range pkgs {
 		if p.jwt != 0 {

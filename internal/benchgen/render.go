@@ -71,18 +71,6 @@ func modulePackages() int {
 	return len(dirs)
 }
 
-// stubJWT is the stub of github.com/golang-jwt/jwt/v5 (after the analyzer's
-// testdata stub) with the real signatures of what the generated code uses.
-// It does no cryptography. It is written as it is, not gofmt'd or counted.
-var stubJWT = must(templateFS.ReadFile("templates/stub/jwt.go.txt"))
-
-func must(b []byte, err error) []byte {
-	if err != nil {
-		panic(err)
-	}
-	return b
-}
-
 // render executes the template name with data.
 func render(name string, data any) (string, error) {
 	var b strings.Builder

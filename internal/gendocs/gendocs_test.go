@@ -81,17 +81,3 @@ func TestUpdate(t *testing.T) {
 		t.Errorf("check after the write: %v, %v; want nothing stale", stale, err)
 	}
 }
-
-func TestModuleRoot(t *testing.T) {
-	want, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := ModuleRoot(filepath.Join(want, "internal", "devtools", "gendocs"))
-	if err != nil || got != want {
-		t.Errorf("ModuleRoot(internal/devtools/gendocs) = %q, %v; want %q", got, err, want)
-	}
-	if got, err := ModuleRoot(t.TempDir()); err == nil {
-		t.Errorf("ModuleRoot outside the module = %q, want an error", got)
-	}
-}

@@ -5,7 +5,9 @@
 //
 //	go run -C internal/devtools ./benchgen -out "$PWD/../mono" -packages 1000 -jwt-share 10 -seed 1
 //
-// It prints a one-line summary: packages, files, lines and the violations
+// The module gets the analyzer tests' stub of the JWT library from the
+// jwtssot repository, -root, by default the one around the working
+// directory. It prints a one-line summary: packages, files, lines and the violations
 // planted, which a jwtssot run over the module should report exactly. The
 // exit status is 2 on a usage error, 1 when the module cannot be written.
 package main
@@ -18,6 +20,7 @@ import (
 	"os"
 
 	"github.com/jwtssot/jwtssot/internal/benchgen"
+	"github.com/jwtssot/jwtssot/internal/devtools/checkout"
 )
 
 func main() {
@@ -33,8 +36,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&o.JWTShare, "jwt-share", 10, "percentage of service packages with JWT code outside the auth module")
 	fs.Uint64Var(&o.Seed, "seed", 1, "seed of the generator: the same seed writes the same module")
 	fs.BoolVar(&o.Force, "force", false, "replace the content of a non-empty -out directory")
+	fs.StringVar(&o.Root, "root", "", "the jwtssot repository whose stub of the JWT library the module gets (default: the one around the working directory)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: benchgen -out DIR [-packages N] [-jwt-share P] [-seed S] [-force]\n\n")
+		fmt.Fprintf(stderr, "usage: benchgen -out DIR [-packages N] [-jwt-share P] [-seed S] [-force] [-root DIR]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
@@ -45,6 +49,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.Out == "" || fs.NArg() > 0 {
 		fs.Usage()
 		return 2
+	}
+	if o.Root == "" {
+		root, err := checkout.Root()
+		if err != nil {
+			fmt.Fprintf(stderr, "benchgen: -root: %v\n", err)
+			return 2
+		}
+		o.Root = root
 	}
 	sum, err := benchgen.Generate(o)
 	if err != nil {

@@ -1,5 +1,5 @@
 // Command gendocs writes the documentation generated from jwtssot's data
-// (see package internal/gendocs) into the jwtssot module it runs in. From
+// (see package internal/gendocs) into the jwtssot repository it runs in. From
 // the repository root:
 //
 //	go generate ./internal/gendocs                  # write the files
@@ -14,16 +14,14 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/jwtssot/jwtssot/internal/devtools/checkout"
 	"github.com/jwtssot/jwtssot/internal/gendocs"
 )
 
 func main() {
 	check := flag.Bool("check", false, "report files that differ from the tables, write nothing, exit 1 if any")
 	flag.Parse()
-	dir, err := os.Getwd()
-	if err == nil {
-		dir, err = gendocs.ModuleRoot(dir)
-	}
+	dir, err := checkout.Root()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(2)
