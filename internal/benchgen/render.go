@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -32,28 +33,31 @@ func parseTemplates(fsys fs.FS) (*template.Template, error) {
 	root := template.New("").Option("missingkey=error").Funcs(template.FuncMap{
 		"module": func() string { return modulePath },
 	})
-	err := fs.WalkDir(fsys, "templates", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tmpl") {
+	err := fs.WalkDir(fsys, "templates", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".tmpl") {
 			return err
 		}
-		text, err := fs.ReadFile(fsys, path)
+		text, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return err
 		}
-		_, err = root.New(strings.TrimPrefix(path, "templates/")).Parse(string(text))
+		_, err = root.New(strings.TrimPrefix(name, "templates/")).Parse(string(text))
 		return err
 	})
 	return root, err
 }
 
-// moduleTemplates lists the templates of the files every module has, with
-// the path each one writes.
+// moduleTemplates lists the templates of the files every module has, in
+// path order, with the path each one writes.
 func moduleTemplates() (names, paths []string) {
 	for _, t := range templates.Templates() {
-		if rel, ok := strings.CutPrefix(t.Name(), "module/"); ok {
+		if strings.HasPrefix(t.Name(), "module/") {
 			names = append(names, t.Name())
-			paths = append(paths, strings.TrimSuffix(rel, ".tmpl"))
 		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		paths = append(paths, strings.TrimSuffix(strings.TrimPrefix(name, "module/"), ".tmpl"))
 	}
 	return names, paths
 }

@@ -7,9 +7,10 @@
 //
 // The module gets the analyzer tests' stub of the JWT library from the
 // jwtssot repository, -root, by default the one around the working
-// directory. It prints a one-line summary: packages, files, lines and the violations
-// planted, which a jwtssot run over the module should report exactly. The
-// exit status is 2 on a usage error, 1 when the module cannot be written.
+// directory. benchgen prints a one-line summary: packages, files, lines and
+// the violations planted, which a jwtssot run over the module should report
+// exactly. The exit status is 2 on a usage error, 1 when the module cannot
+// be written.
 package main
 
 import (
