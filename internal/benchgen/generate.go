@@ -62,7 +62,7 @@ func Generate(o Options) (Summary, error) {
 	if o.Packages < 1 {
 		return Summary{}, errors.New("-packages must be at least 1")
 	}
-	if o.JWTShare < 0 || o.JWTShare > 100 {
+	if !(o.JWTShare >= 0 && o.JWTShare <= 100) { // NaN too
 		return Summary{}, errors.New("-jwt-share must be between 0 and 100")
 	}
 	stub, err := readStub(o.Root)

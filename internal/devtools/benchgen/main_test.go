@@ -21,6 +21,7 @@ func TestRun(t *testing.T) {
 		{"unknown flag", []string{"-out", out, "-size", "3"}, 2, "", "flag provided but not defined: -size"},
 		{"help", []string{"-h"}, 0, "", "usage: benchgen -out DIR"},
 		{"no packages", []string{"-out", out, "-packages", "0"}, 1, "", "benchgen: -packages must be at least 1"},
+		{"NaN share", []string{"-out", out, "-jwt-share", "NaN"}, 1, "", "benchgen: -jwt-share must be between 0 and 100"},
 		{"no stub", []string{"-out", out, "-root", t.TempDir()}, 1, "", "benchgen: the JWT library's stub: open "},
 		{"a module", []string{"-out", out, "-packages", "2", "-jwt-share", "50"}, 0, "benchgen: 2 service packages (7 in all, 2 layers), 1 with JWT code;", ""},
 		// out holds the module the case above wrote.
