@@ -5,7 +5,8 @@
 # docs/performance.md.
 #
 # For each N it generates the module (internal/benchgen; kept between runs
-# when BENCH_DIR is set), builds jwtssot and loadfloor from this checkout,
+# when BENCH_DIR is set), builds jwtssot, loadfloor and benchgen from this
+# checkout (the last two in internal/devtools, the dev commands' module),
 # warms the build cache, then times BENCH_RUNS runs of each measurement,
 # after one untimed warm-up run:
 #
@@ -101,7 +102,7 @@ log() { echo "bench.sh: $*" >&2; }
 # The tools, built from this checkout with the caller's go settings.
 mkdir -p "$work/bin"
 log "building jwtssot, loadfloor, benchgen"
-(cd "$root" && go build -o "$work/bin/" ./cmd/jwtssot ./internal/loadfloor ./internal/benchgen)
+(cd "$root" && go build -o "$work/bin/" ./cmd/jwtssot && go build -C internal/devtools -o "$work/bin/" ./loadfloor ./benchgen)
 jwtssot=$work/bin/jwtssot
 loadfloor=$work/bin/loadfloor
 benchgen=$work/bin/benchgen
@@ -134,8 +135,10 @@ done
 # toolchain at hand and no GOFLAGS of the caller.
 export GOWORK=off GOPROXY=off GOTOOLCHAIN=local GOFLAGS=
 
-# A change of benchgen's source regenerates the modules.
-gensum=$(for f in "$root"/internal/benchgen/*.go; do [[ $f == *_test.go ]] || cat "$f"; done | sha256sum | cut -c1-16)
+# A change of benchgen's source, its templates or the stub of the JWT library
+# it copies (the analyzer tests') regenerates the modules.
+gensum=$(cd "$root" && find internal/benchgen internal/devtools/benchgen analyzer/testdata/src/github.com/golang-jwt/jwt/v5 \
+	-type f ! -name '*_test.go' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)
 
 # nonce is new for every call: the value of the flags that force
 # re-analysis.
@@ -244,7 +247,7 @@ for n in "${sizes[@]}"; do
 	if [ "$(cat "$mod.stamp" 2>/dev/null)" != "$stamp" ]; then
 		log "generating $n packages in $mod"
 		rm -f "$mod.stamp"
-		"$benchgen" -out "$mod" -packages "$n" -jwt-share "$share" -seed "$seed" -force >"$mod.summary"
+		"$benchgen" -root "$root" -out "$mod" -packages "$n" -jwt-share "$share" -seed "$seed" -force >"$mod.summary"
 		echo "$stamp" >"$mod.stamp"
 	fi
 	log "$(cat "$mod.summary")"

@@ -1,6 +1,8 @@
-package main
+package benchgen
 
 import (
+	"bytes"
+	"go/format"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -9,28 +11,87 @@ import (
 	"testing"
 )
 
-// TestBuild generates a small module and builds it offline.
-func TestBuild(t *testing.T) {
+// repoRoot is the jwtssot repository, whose StubDir the modules get.
+const repoRoot = "../.."
+
+// TestTemplatesVet renders every template with representative data (each
+// branch of every template taken: all field types, each JWT form present and
+// absent, imports between packages) and runs go vet, which type-checks, on
+// the module. Offline: the module needs only the standard library and the
+// stub of the JWT library; the vet checks that the stub, which the analyzer's
+// tests share, declares what the templates use.
+func TestTemplatesVet(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
-		t.Skip("no go command in PATH: cannot build the generated module")
+		t.Skip("no go command in PATH: cannot vet the generated module")
 	}
 	dir := t.TempDir()
-	sum, err := generate(options{out: dir, packages: 5, jwtShare: 100, seed: 1})
+	stub, err := readStub(repoRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Log(sum)
-	if sum.packages != 5 || sum.jwtPackages != 5 || sum.planted.total() == 0 {
-		t.Errorf("summary %v: want 5 packages, all with JWT code", sum)
+	if _, err := write(dir, stub, representative()); err != nil {
+		t.Fatal(err)
 	}
-	cmd := exec.Command(gobin, "build", "./...")
+	for _, tmpl := range templates.Templates() {
+		kind, ok := strings.CutPrefix(tmpl.Name(), "service/")
+		if !ok {
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(dir, "svc", "*", "*", strings.TrimSuffix(kind, ".tmpl")))
+		if err != nil || len(matches) == 0 {
+			t.Errorf("templates/%s: rendered for no package (%v)", tmpl.Name(), err)
+		}
+	}
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.Contains(path, "third_party") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if formatted, err := format.Source(data); err != nil || !bytes.Equal(formatted, data) {
+			t.Errorf("%s is not gofmt'd (%v)", path, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(gobin, "vet", "./...")
 	cmd.Dir = dir
 	// Offline, outside any workspace, whatever the caller's go settings.
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=", "GOTOOLCHAIN=local")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./... in the generated module: %v\n%s", err, out)
+		t.Fatalf("go vet ./... in the generated module: %v\n%s", err, out)
 	}
+}
+
+// representative plans service packages whose files, together, take every
+// branch of the templates: every optional file in every package; one
+// package with every field of the pool, one with no list or map field and
+// no string field but Reference; each combination of the session file's
+// forms.
+func representative() []*pkg {
+	pkgs := plan(Options{Packages: 8, Seed: 1})
+	formSets := []int{
+		0,
+		formDirect,
+		formForeign,
+		formHardcoded | formEnv,
+		formDirect | formForeign | formHardcoded | formEnv,
+		formEnv,
+		formForeign | formHardcoded,
+		formDirect | formEnv,
+	}
+	for i, p := range pkgs {
+		p.optional = optionalKinds
+		p.jwt = formSets[i]
+	}
+	pkgs[0].fields = fieldPool
+	pkgs[1].fields = []field{{"Reference", "string"}, {"Priority", "int64"}, {"Weight", "float64"}, {"Enabled", "bool"}, {"DueAt", "time.Time"}}
+	return pkgs
 }
 
 // TestDeterministic checks that a seed writes the same bytes and another
@@ -38,7 +99,7 @@ func TestBuild(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	gen := func(seed uint64) map[string]string {
 		dir := t.TempDir()
-		if _, err := generate(options{out: dir, packages: 30, jwtShare: 20, seed: seed}); err != nil {
+		if _, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 30, JWTShare: 20, Seed: seed}); err != nil {
 			t.Fatal(err)
 		}
 		files := map[string]string{}
@@ -77,7 +138,7 @@ func TestDeterministic(t *testing.T) {
 // TestShareAndLayers checks the planning: the exact JWT share, and imports
 // only from lower layers.
 func TestShareAndLayers(t *testing.T) {
-	pkgs := plan(options{packages: 200, jwtShare: 12.5, seed: 3})
+	pkgs := plan(Options{Packages: 200, JWTShare: 12.5, Seed: 3})
 	jwt := 0
 	for _, p := range pkgs {
 		if p.jwt != 0 {
@@ -105,14 +166,53 @@ func TestRefusesNonEmptyDir(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := generate(options{out: dir, packages: 1, seed: 1})
+	_, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 1, Seed: 1})
 	if err == nil || !strings.Contains(err.Error(), "-force") {
 		t.Fatalf("generate into a non-empty dir: %v, want an error naming -force", err)
 	}
-	if _, err := generate(options{out: dir, packages: 1, seed: 1, force: true}); err != nil {
+	if _, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 1, Seed: 1, Force: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); !os.IsNotExist(err) {
 		t.Errorf("-force kept the old content: %v", err)
+	}
+}
+
+// TestStub checks that the module gets the analyzer tests' stub of the JWT
+// library as it is, without the packages below it, and that a missing stub
+// fails before anything is removed.
+func TestStub(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Generate(Options{Root: repoRoot, Out: dir, Packages: 1, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := filepath.Glob(filepath.Join(repoRoot, filepath.FromSlash(StubDir), "*.go"))
+	if err != nil || len(want) == 0 {
+		t.Fatalf("no Go files in %s: %v", StubDir, err)
+	}
+	got, err := os.ReadDir(filepath.Join(dir, "third_party", "jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want)+1 { // and go.mod
+		t.Errorf("third_party/jwt holds %d files, want the %d Go files of %s and go.mod", len(got), len(want), StubDir)
+	}
+	for _, src := range want {
+		a, errA := os.ReadFile(src)
+		b, errB := os.ReadFile(filepath.Join(dir, "third_party", "jwt", filepath.Base(src)))
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			t.Errorf("third_party/jwt/%s is not %s's (%v, %v)", filepath.Base(src), StubDir, errA, errB)
+		}
+	}
+
+	for _, root := range []string{"", t.TempDir()} {
+		keep := filepath.Join(dir, "go.mod")
+		_, err := Generate(Options{Root: root, Out: dir, Packages: 1, Seed: 1, Force: true})
+		if err == nil || !strings.Contains(err.Error(), "stub") {
+			t.Errorf("root %q: %v, want an error about the stub", root, err)
+		}
+		if _, err := os.Stat(keep); err != nil {
+			t.Errorf("root %q: the failed run removed the old module: %v", root, err)
+		}
 	}
 }

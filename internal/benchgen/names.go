@@ -1,4 +1,4 @@
-package main
+package benchgen
 
 import (
 	"math/rand/v2"
@@ -28,10 +28,10 @@ var domains = []domain{
 }
 
 // A field of a package's entity, besides ID, TenantID, Status, CreatedAt and
-// UpdatedAt, which every entity has.
+// UpdatedAt, which every entity has. The templates switch on Type.
 type field struct {
-	name string // Go name: "DueAt"
-	typ  string // Go type: "time.Time"
+	Name string // Go name: "DueAt"
+	Type string // Go type: "time.Time"
 }
 
 // fieldPool is what entities draw their extra fields from.
@@ -43,6 +43,22 @@ var fieldPool = []field{
 	{"Verified", "bool"}, {"Tags", "[]string"}, {"Labels", "[]string"},
 	{"Attributes", "map[string]string"}, {"ExpiresAt", "time.Time"}, {"DueAt", "time.Time"},
 }
+
+// Key is the field's JSON key and SQL column: "due_at".
+func (f field) Key() string { return snake(f.Name) }
+
+// JSON reports whether the store keeps the field as JSON text and the CSV
+// export leaves it out: the list and map fields.
+func (f field) JSON() bool { return f.Type == "[]string" || f.Type == "map[string]string" }
+
+// Var is the variable the store scans the field's JSON text into.
+func (f field) Var() string { return strings.ToLower(f.Name[:1]) + f.Name[1:] + "JSON" }
+
+// MaxLen is the longest value Validate accepts for a string field.
+func (f field) MaxLen() int { return 64 + len(f.Name)*16 }
+
+// Limit is the largest value the batch check accepts for a number field.
+func (f field) Limit() int { return 1_000_000 * (1 + len(f.Name)) }
 
 // pickFields draws 4 to 10 fields, in pool order.
 func pickFields(r *rand.Rand) []field {

@@ -1,5 +1,6 @@
 // Package jwt is a stub of github.com/golang-jwt/jwt/v5 with the real
-// signatures of the declarations the tests use.
+// signatures of the declarations the tests use. internal/benchgen copies it
+// into the modules it generates, whose code uses it too.
 package jwt
 
 import (
@@ -13,12 +14,21 @@ type Claims interface {
 	GetSubject() (string, error)
 }
 
-type NumericDate struct{ Unix int64 }
+type NumericDate struct {
+	time.Time
+	// Unix is no field of the real NumericDate (it has the method of
+	// time.Time): analyzer/docs_test.go's exampleAuth reads it. Drop it
+	// once that reads exp.Before(time.Now()).
+	Unix int64
+}
+
+func NewNumericDate(t time.Time) *NumericDate { return &NumericDate{Time: t.Truncate(time.Second)} }
 
 type RegisteredClaims struct {
 	Issuer    string
 	Subject   string
 	ExpiresAt *NumericDate
+	IssuedAt  *NumericDate
 }
 
 func (c RegisteredClaims) GetExpirationTime() (*NumericDate, error) { return c.ExpiresAt, nil }

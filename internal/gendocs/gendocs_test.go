@@ -1,4 +1,4 @@
-package main
+package gendocs
 
 import (
 	"errors"
@@ -11,13 +11,13 @@ import (
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
 )
 
-const regenerate = "run `go run ./internal/gendocs` and commit the result"
+const regenerate = "run `" + Regenerate + "` and commit the result"
 
 // TestDocsUpToDate fails when a generated page on disk differs from what
 // the rule pages and the library table generate.
 func TestDocsUpToDate(t *testing.T) {
 	root := filepath.Join("..", "..")
-	for p, want := range docFiles() {
+	for p, want := range Files() {
 		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
 		if errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%s is missing: %s", p, regenerate)
@@ -33,7 +33,7 @@ func TestDocsUpToDate(t *testing.T) {
 }
 
 func TestLibrariesDoc(t *testing.T) {
-	doc := docFiles()["docs/libraries.md"]
+	doc := Files()["docs/libraries.md"]
 	for _, lib := range jwtlib.Builtin() {
 		if !strings.Contains(doc, "`"+lib.Path+"`") {
 			t.Errorf("docs/libraries.md does not list %s", lib.Path)
@@ -60,4 +60,24 @@ func firstDifference(got, want string) string {
 		}
 	}
 	return "(only line endings differ)"
+}
+
+// TestUpdate writes the generated files into an empty tree, then finds them
+// up to date.
+func TestUpdate(t *testing.T) {
+	root := t.TempDir()
+	want := len(Files())
+	stale, err := Update(root, true)
+	if err != nil || len(stale) != want {
+		t.Fatalf("check of an empty tree: %v, %v; want all %d files stale", stale, err, want)
+	}
+	if _, err := os.Stat(filepath.Join(root, "docs")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("check wrote into the tree: %v", err)
+	}
+	if stale, err := Update(root, false); err != nil || len(stale) != want {
+		t.Fatalf("write: %v, %v; want %d files written", stale, err, want)
+	}
+	if stale, err := Update(root, true); err != nil || len(stale) != 0 {
+		t.Errorf("check after the write: %v, %v; want nothing stale", stale, err)
+	}
 }
