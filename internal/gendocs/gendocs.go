@@ -11,12 +11,14 @@ package gendocs
 
 import (
 	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"text/template"
 
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
 	"github.com/jwtssot/jwtssot/internal/rules"
@@ -85,71 +87,46 @@ func Files() map[string]string {
 	}
 }
 
-// librariesMarkdown renders docs/libraries.md from BuiltinLibraries.
+// librariesTemplate is docs/libraries.md's prose, with the tables the
+// catalogue generates left as template actions.
+//
+//go:embed libraries.md.tmpl
+var librariesTemplate string
+
+var libraries = template.Must(template.New("libraries.md").Parse(librariesTemplate))
+
+// librariesMarkdown renders docs/libraries.md from the catalogue
+// (internal/jwtlib): the libraries, the key table, the sources and the
+// transformations.
 func librariesMarkdown() string {
 	var b strings.Builder
-	b.WriteString(`# JWT libraries
-
-jwtssot knows the JWT libraries below without configuration. Each entry is a module or
-package path, and every package at or below it counts: ` + "`github.com/golang-jwt/jwt`" + ` covers
-v3 at the root, ` + "`/v4`, `/v5` and `/v5/request`" + `. Vendored copies
-(` + "`example.com/app/vendor/github.com/golang-jwt/jwt/v5`" + `) count as the library.
-
-A library is used when a package imports one of its packages ([import](rules/import.md)),
-calls or references a function or method declared in it ([call](rules/call.md)), or passes a
-literal to one of its key parameters or key fields ([hardcoded-secret](rules/hardcoded-secret.md)).
-
-| Path | What it is |
-|---|---|
-`)
-	for _, lib := range jwtlib.Builtin() {
-		fmt.Fprintf(&b, "| `%s` | %s |\n", lib.Path, lib.Note)
+	err := libraries.Execute(&b, map[string]string{
+		"Libraries":       librariesTable(),
+		"KeyTable":        keyTable(),
+		"Sources":         sourcesTable(),
+		"Transformations": transformsTable(),
+	})
+	if err != nil {
+		panic(err) // the template is embedded: TestDocsUpToDate renders it
 	}
-	b.WriteString(`
-## Adding a library
-
-List more import-path prefixes under ` + "`libraries`" + ` in ` + "`.jwtssot.yaml`" + `, for a library that is not
-built in or for an in-house wrapper that every package but the auth module must leave alone:
-
-` + "```yaml" + `
-libraries:
-  - github.com/acme/jwt              # the module and every package below it
-  - example.com/platform/tokens/...  # a trailing /... is allowed and means the same
-` + "```" + `
-
-or ` + "`-libraries=github.com/acme/jwt,example.com/platform/tokens`" + ` on the command line
-(` + "`-jwtssot.libraries=...`" + ` under ` + "`go vet`" + `). The list adds to the built-in libraries; they cannot
-be removed. An entry must be an import path prefix: not empty, no spaces or backslashes, no
-URL scheme, not an absolute file path. A ` + "`replacements`" + ` symbol must belong to a built-in library
-or to one listed in ` + "`libraries`" + ` next to it. See [the configuration](config.md#libraries).
-
-No table of functions is needed for an added library. The call rule covers every function
-and method it declares, and the hardcoded-secret rule finds its key parameters and fields
-from its own declarations: a parameter or field whose name contains ` + "`key`" + ` or ` + "`secret`" + ` and whose
-type holds key material (` + "`[]byte`" + `, a byte array, an empty interface, or a ` + "`string`" + ` named
-secret), a keyfunc returning one, or a map of them. A parameter or function named for a public
-key (` + "`publicKey`" + `, ` + "`VerifyWithPublicKey`" + `) takes a public key, which is not a secret.
-
-## Functions whose names do not say
-
-For the built-in libraries' functions whose parameter names do not say what they take,
-jwtssot keeps a table (` + "`internal/jwtlib/keys.go`" + `), in every major version of the module:
-
-| Function | Takes |
-|---|---|
-` + keyTableRows() + `
-A literal that is public key material by what it is (a PEM public key or certificate, a JWK
-or JWK Set without private members) is never a secret, whatever parameter it reaches.
-`)
 	b.WriteString(generatedNote)
 	return b.String()
 }
 
-// keyTableRows renders jwtlib's key table as Markdown rows.
-func keyTableRows() string {
+func librariesTable() string {
 	var b strings.Builder
+	b.WriteString("| Path | What it is |\n|---|---|\n")
+	for _, lib := range jwtlib.Builtin() {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", lib.Path, lib.Note)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func keyTable() string {
+	var b strings.Builder
+	b.WriteString("| Function | Takes |\n|---|---|\n")
 	for _, e := range jwtlib.KeyTable() {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", e.Func, e.Uses)
 	}
-	return b.String()
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -203,3 +203,9 @@ func TransformKeys() []string {
 	}
 	return keys
 }
+
+// Transform returns the transformation of a key of TransformKeys.
+func Transform(key string) (flow.Transform, bool) {
+	xf, ok := transforms[key]
+	return xf, ok
+}
