@@ -23,6 +23,12 @@ type Config = config.Config
 // Replacement names the auth API that replaces a JWT library symbol.
 type Replacement = config.Replacement
 
+// SourceRow and SinkRow are rows of the sources and sinks settings.
+type (
+	SourceRow = config.SourceRow
+	SinkRow   = config.SinkRow
+)
+
 // Analyzer is the jwtssot analyzer with the default configuration, refined by
 // its flags and by .jwtssot.yaml files. Drivers that need their own settings
 // (golangci-lint, tests) call New instead: instances do not share state.

@@ -17,15 +17,19 @@
 //     referenced outside the auth packages, also on values whose type came
 //     from elsewhere (a *jwt.Token returned by the auth module), promoted
 //     methods of embedded library types and library interface methods;
-//   - hardcoded-secret: a non-empty string or byte-slice literal used as a
-//     JWT key anywhere, the auth packages included: passed (through
-//     constants, variables, fields, conversions, calls and keyfunc returns)
-//     to a library's key parameter, bound to a secret-looking name
-//     (jwtSecret, JWT_SIGNING_KEY), a flag default, an environment fallback
-//     or a struct-tag default;
-//   - secret-access: a JWT secret read from the environment or config
-//     (os.Getenv("JWT_SECRET"), viper.GetString("jwt.secret")) outside the
-//     auth packages;
+//   - hardcoded-secret: a non-empty string or byte-slice literal that
+//     becomes a JWT key anywhere, the auth packages included: one that
+//     reaches a library's secret-key parameter or field or a keyfunc's
+//     result, as it is or transformed (base64, hex, hashing, folded
+//     combinations of literals), through constants, variables, fields,
+//     calls, channels, interfaces and packages; or one bound to a
+//     secret-looking name (jwtSecret, JWT_SIGNING_KEY), a flag default, an
+//     environment fallback or a struct-tag default;
+//   - secret-access: a setting read outside the auth packages whose value
+//     becomes a JWT key, whatever it is called and wherever it is read from
+//     (the environment, flags, config files, loaders, secret stores, the
+//     database, a key file), or whose name says it is the JWT secret
+//     (os.Getenv("JWT_SECRET"), viper.GetString("jwt.secret"));
 //   - directive: a //jwtssot:ignore directive that is malformed or unused.
 //
 // Values are followed through a value graph of each package, with facts
@@ -39,7 +43,8 @@
 // Configuration comes from the nearest .jwtssot.yaml between a package's
 // directory and its module root (or the file $JWTSSOT_CONFIG names),
 // overridden key by key by the analyzer's flags (-auth, -libraries, -tests,
-// -disable, -exclude, -replacements, -secret-names, -config) or
+// -disable, -enable, -exclude, -replacements, -sources, -sinks,
+// -secret-names, -config) or
 // golangci-lint's settings. With no auth packages configured, every JWT use
 // is a violation.
 //

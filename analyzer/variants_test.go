@@ -97,6 +97,17 @@ var variants = []variant{
 		patterns: []string{"reach/..."},
 	},
 	{
+		// The sources and sinks settings describe an in-house library.
+		name: "catalogue",
+		cfg: analyzer.Config{Auth: []string{"variants/auth"},
+			Sources: []analyzer.SourceRow{{Symbol: "example.com/platform/settings.Get", Name: 1}},
+			Sinks: []analyzer.SinkRow{{Symbol: "example.com/platform/jwtx.Sign", Arg: 2},
+				{Symbol: "example.com/platform/jwtx.Verify", Arg: 2, Kind: "public"}}},
+		flags: map[string]string{"auth": "variants/auth", "sources": "example.com/platform/settings.Get=1=0=0",
+			"sinks": "example.com/platform/jwtx.Sign=2=secret,example.com/platform/jwtx.Verify=2=public"},
+		patterns: []string{"variants/catalogue"},
+	},
+	{
 		// The inventory's cases, with insecure-parse turned on.
 		name:     "inventory",
 		cfg:      analyzer.Config{Auth: []string{"inventory/auth"}, Enable: []string{"insecure-parse"}},
@@ -152,7 +163,7 @@ func TestVariants(t *testing.T) {
 func TestFlagNames(t *testing.T) {
 	var names []string
 	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	want := "config auth libraries tests disable enable exclude replacements secret-names"
+	want := "config auth libraries tests disable enable exclude replacements sources sinks secret-names"
 	if got := strings.Join(names, " "); !sameWords(got, want) {
 		t.Errorf("flags: %s; want %s", got, want)
 	}

@@ -31,6 +31,7 @@ func (ix *index) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 			ix.noteSite(call, fn)
 		case fn.Pkg() != ix.pass.Pkg:
 			ix.factSinks(call, fn)
+			ix.userSinks(call, fn)
 		}
 	}
 	if fn != nil {
@@ -65,13 +66,31 @@ func (ix *index) librarySinks(call *ast.CallExpr, fn *types.Func) {
 	if !ok {
 		return
 	}
+	rows := ix.s.Catalog.Sinks(fn)
 	for i, arg := range call.Args {
 		p := paramAt(sig, i)
 		if p == nil {
 			continue
 		}
 		idx := min(i, sig.Params().Len()-1)
-		ix.keySink(jwtlib.ParamUse(fn, idx, p), arg, shortFuncName(fn), fn.FullName(), ix.seen.callers[call])
+		use := jwtlib.ParamUse(fn, idx, p)
+		for _, r := range rows { // the sinks setting wins over the declaration
+			if r.Arg == idx {
+				use = r.Use
+			}
+		}
+		ix.keySink(use, arg, shortFuncName(fn), fn.FullName(), ix.seen.callers[call])
+	}
+}
+
+// userSinks records the arguments the sinks setting says take a key, for
+// a function of another package that is no JWT library's: an in-house
+// signing wrapper jwtssot does not see into.
+func (ix *index) userSinks(call *ast.CallExpr, fn *types.Func) {
+	for _, r := range ix.s.Catalog.Sinks(fn) {
+		if r.Arg < len(call.Args) {
+			ix.keySink(r.Use, call.Args[r.Arg], shortFuncName(fn), fn.FullName(), ix.seen.callers[call])
+		}
 	}
 }
 

@@ -45,6 +45,11 @@ type Config struct {
 	// Replacements name the auth module's API to use instead of a library
 	// symbol; messages quote them.
 	Replacements []Replacement `json:"replacements,omitempty" yaml:"replacements"`
+	// Sources add rows to the catalogue of functions that read a setting:
+	// an in-house settings library, one jwtssot cannot see into.
+	Sources []SourceRow `json:"sources,omitempty" yaml:"sources"`
+	// Sinks add rows to the catalogue of parameters that take a key.
+	Sinks []SinkRow `json:"sinks,omitempty" yaml:"sinks"`
 	// SecretNames adds regular expressions for names of JWT secrets
 	// (identifiers, env vars, config keys, flag names).
 	SecretNames []string `json:"secret-names,omitempty" yaml:"secret-names"`
@@ -53,6 +58,24 @@ type Config struct {
 	// discovering .jwtssot.yaml. It is an option of the run (the -config
 	// flag, the JWTSSOT_CONFIG variable), not a setting of a file.
 	ConfigFile string `json:"-" yaml:"-"`
+}
+
+// A SourceRow describes a function or method that reads a setting, the
+// way the catalogue's sources are (docs/libraries.md#sources). Positions
+// count from 1; 0 is none.
+type SourceRow struct {
+	Symbol string `json:"symbol" yaml:"symbol"`
+	Name   int    `json:"name,omitempty" yaml:"name"`     // the argument that names the setting
+	Result int    `json:"result,omitempty" yaml:"result"` // the result that holds the value (0: the first)
+	Fills  int    `json:"fills,omitempty" yaml:"fills"`   // the argument whose pointee it fills
+}
+
+// A SinkRow says that an argument of a function or method takes a key:
+// a secret (HMAC secret or private key), a public key, or a keyfunc.
+type SinkRow struct {
+	Symbol string `json:"symbol" yaml:"symbol"`
+	Arg    int    `json:"arg" yaml:"arg"`             // counts from 1
+	Kind   string `json:"kind,omitempty" yaml:"kind"` // secret (default), public or keyfunc
 }
 
 // A Replacement names the auth module's API that replaces a JWT library

@@ -72,7 +72,7 @@ func Compile(cfg Config, loc Location) *Settings {
 		extra = append(extra, regexp.MustCompile(p)) // validated by Config.check
 	}
 	s.Names = secretname.New(extra)
-	s.Catalog = jwtlib.BuiltinCatalog()
+	s.Catalog = catalogOf(cfg)
 	return s
 }
 
@@ -142,4 +142,33 @@ func (s *Settings) PackageReplacement(path string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// catalogOf is the catalogue with the rows of the sources and sinks
+// settings (positions count from 1 there, from 0 in the catalogue).
+func catalogOf(cfg Config) *jwtlib.Catalog {
+	if len(cfg.Sources)+len(cfg.Sinks) == 0 {
+		return jwtlib.BuiltinCatalog()
+	}
+	var sources []jwtlib.Source
+	for _, r := range cfg.Sources {
+		ref := splitSymbol(r.Symbol)
+		recv, name := memberParts(ref.member)
+		sources = append(sources, jwtlib.UserSource(ref.pkg, recv, name, r.Name-1, max(r.Result-1, 0), r.Fills-1))
+	}
+	var sinks []jwtlib.Sink
+	for _, r := range cfg.Sinks {
+		ref := splitSymbol(r.Symbol)
+		sinks = append(sinks, jwtlib.Sink{Symbol: ref.pkg + "." + ref.member, Arg: r.Arg - 1, Use: jwtlib.KeyUseOf(r.Kind)})
+	}
+	return jwtlib.NewCatalog(sources, sinks)
+}
+
+// memberParts splits a symbol's member into its receiver type and name:
+// "Type.Method" or "Func".
+func memberParts(member string) (recv, name string) {
+	if i := strings.LastIndex(member, "."); i >= 0 {
+		return member[:i], member[i+1:]
+	}
+	return "", member
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -85,6 +86,22 @@ var allSettings = []setting{
 		late:  true,
 	},
 	{
+		name:  "sources",
+		doc:   "Functions and methods that read a setting, on top of the built-in sources.",
+		typ:   "list of `{symbol, name, result, fills}`",
+		deflt: "none beyond the [built-in sources](libraries.md#sources)",
+		usage: "comma-separated symbol=name=result=fills rows of functions that read a setting (positions from 1, 0 for none)",
+		value: sourceList,
+	},
+	{
+		name:  "sinks",
+		doc:   "Arguments of functions and methods that take a key, on top of the libraries' own.",
+		typ:   "list of `{symbol, arg, kind}`",
+		deflt: "none beyond the [libraries' key parameters](libraries.md#sinks)",
+		usage: "comma-separated symbol=arg=kind rows of arguments that take a key (kind: secret, public or keyfunc)",
+		value: sinkList,
+	},
+	{
 		name:  "secret-names",
 		doc:   "Regular expressions for more names of JWT secrets.",
 		typ:   "list of regular expressions",
@@ -120,6 +137,73 @@ var replacementList = objectList[Replacement]{
 			what:        "the auth module's API to use instead",
 		},
 	},
+}
+
+// sourceList is the value of sources.
+var sourceList = objectList[SourceRow]{
+	field: func(c *Config) *[]SourceRow { return &c.Sources },
+	fields: []objectField[SourceRow]{
+		{
+			name:        "symbol",
+			text:        func(r *SourceRow) *string { return &r.Symbol },
+			placeholder: "<function or method>",
+			example:     "example.com/platform/settings.Get",
+			required:    true,
+			what:        "the function or method that reads",
+			problem:     functionProblem,
+		},
+		{name: "name", number: func(r *SourceRow) *int { return &r.Name }, placeholder: "<argument, from 1>", example: "1"},
+		{name: "result", number: func(r *SourceRow) *int { return &r.Result }, placeholder: "<result, from 1>", example: "1"},
+		{name: "fills", number: func(r *SourceRow) *int { return &r.Fills }, placeholder: "<argument, from 1>", example: "0"},
+	},
+}
+
+// sinkList is the value of sinks.
+var sinkList = objectList[SinkRow]{
+	field: func(c *Config) *[]SinkRow { return &c.Sinks },
+	fields: []objectField[SinkRow]{
+		{
+			name:        "symbol",
+			text:        func(r *SinkRow) *string { return &r.Symbol },
+			placeholder: "<function or method>",
+			example:     "example.com/platform/jwtx.Sign",
+			required:    true,
+			what:        "the function or method that takes the key",
+			problem:     functionProblem,
+		},
+		{name: "arg", number: func(r *SinkRow) *int { return &r.Arg }, placeholder: "<argument, from 1>", example: "2",
+			problem: func(_ *validation, v string) string {
+				if v == "0" {
+					return "must name an argument, counting from 1"
+				}
+				return ""
+			}},
+		{name: "kind", text: func(r *SinkRow) *string { return &r.Kind }, placeholder: "<secret, public or keyfunc>",
+			example: "secret", problem: oneOf("kind", SinkKinds...)},
+	},
+}
+
+// SinkKinds are the kinds of key a sinks row names.
+var SinkKinds = []string{"secret", "public", "keyfunc"}
+
+// functionProblem says what is wrong with the symbol of a sources or sinks
+// row: it must name a function or a method of a package.
+func functionProblem(_ *validation, symbol string) string {
+	ref := splitSymbol(symbol)
+	if ref.member == "" || strings.ContainsAny(symbol, " \t") {
+		return fmt.Sprintf("%q is not a function or method (e.g. example.com/pkg.Func or (*example.com/pkg.Type).Method)", symbol)
+	}
+	return ""
+}
+
+// oneOf accepts an empty value or one of allowed.
+func oneOf(what string, allowed ...string) func(*validation, string) string {
+	return func(_ *validation, s string) string {
+		if s == "" || slices.Contains(allowed, s) {
+			return ""
+		}
+		return fmt.Sprintf("unknown %s %q (%ss: %s)", what, s, what, strings.Join(allowed, ", "))
+	}
 }
 
 // ruleList is a list of rule ids, such as disable.

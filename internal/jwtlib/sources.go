@@ -61,7 +61,7 @@ const (
 	Loader      SourceKind = "loader"
 	SecretStore SourceKind = "secret store"
 	Database    SourceKind = "database"
-	UserSource  SourceKind = "your sources setting"
+	UserSourceKind SourceKind = "your sources setting"
 )
 
 // Reads says what a read of the kind reads from, for a message about a read
@@ -378,3 +378,26 @@ func stripMajor(path string) string {
 
 // Sources returns the built-in sources, for docs and -explain.
 func Sources() []Source { return slices.Clone(sources) }
+
+// UserSource is a row of the sources setting: the function or method fn
+// (of the receiver type recv, "" for a function) of the package pkg,
+// whose argument nameArg names the setting (-1: none), whose result
+// result holds the value, or which fills what argument fills points to
+// (-1: none).
+func UserSource(pkg, recv, fn string, nameArg, result, fills int) Source {
+	s := row(UserSourceKind, stripMajor(pkg), recv, nameArg, fn)
+	s.Result, s.Fills = result, fills
+	return s
+}
+
+// KeyUseOf is the key use a sinks row's kind names: secret (the default),
+// public or keyfunc.
+func KeyUseOf(kind string) KeyUse {
+	switch kind {
+	case "public":
+		return PublicKey
+	case "keyfunc":
+		return Keyfunc
+	}
+	return SecretKey
+}
