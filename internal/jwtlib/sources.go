@@ -54,13 +54,13 @@ type SourceKind string
 
 // The kinds of sources.
 const (
-	Env         SourceKind = "environment"
-	File        SourceKind = "file"
-	Flag        SourceKind = "flag"
-	ConfigLib   SourceKind = "config"
-	Loader      SourceKind = "loader"
-	SecretStore SourceKind = "secret store"
-	Database    SourceKind = "database"
+	Env            SourceKind = "environment"
+	File           SourceKind = "file"
+	Flag           SourceKind = "flag"
+	ConfigLib      SourceKind = "config"
+	Loader         SourceKind = "loader"
+	SecretStore    SourceKind = "secret store"
+	Database       SourceKind = "database"
 	UserSourceKind SourceKind = "your sources setting"
 )
 
