@@ -58,11 +58,12 @@ func (ix *index) keySource(s *Site, p pendingSite) {
 		s.KeySource = "literal"
 		return
 	}
-	for _, r := range ix.flow.Reads(n) {
-		if !r.ByParam {
-			s.KeySource, s.KeyDetail = "env", r.Name
-			return
+	if r, ok := firstRead(ix.flow.Reads(n)); ok {
+		s.KeySource, s.KeyDetail = "env", r.Name
+		if r.Name == "" {
+			s.KeyDetail = r.Kind // "a file", "the database", "a secret store"
 		}
+		return
 	}
 	if ps := ix.flow.Params(n); len(ps) > 0 {
 		s.KeySource, s.KeyDetail = "parameter", ps[0].Fn.Name()
@@ -119,4 +120,23 @@ func (ix *index) usesAuth(x ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// firstRead returns the read a site's key says it comes from: the first
+// that names its setting, else the first.
+func firstRead(reads []flow.Read) (flow.Read, bool) {
+	var first *flow.Read
+	for i, r := range reads {
+		switch {
+		case r.ByParam:
+		case r.Name != "":
+			return r, true
+		case first == nil:
+			first = &reads[i]
+		}
+	}
+	if first == nil {
+		return flow.Read{}, false
+	}
+	return *first, true
 }

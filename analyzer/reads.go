@@ -51,11 +51,16 @@ type filledField struct {
 // follows its parameter to the read inside it.
 func (ix *index) sourceOf(call *ast.CallExpr) (*types.Func, jwtlib.Source, bool) {
 	fn, ok := calleeFunc(ix.info, call)
-	if !ok || ix.modelled(fn) {
+	if !ok {
 		return nil, jwtlib.Source{}, false
 	}
 	if src, ok := ix.s.Catalog.Source(fn); ok {
+		// The catalogue wins over facts, which a driver that analyzes
+		// third-party modules too (nogo) has for the libraries' bodies.
 		return fn, src, true
+	}
+	if ix.modelled(fn) {
+		return nil, jwtlib.Source{}, false
 	}
 	if len(call.Args) > 0 && jwtlib.IsSettingGetter(fn, canHoldSecret) {
 		for i, arg := range call.Args[:min(2, len(call.Args))] {

@@ -5,13 +5,21 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 )
 
-// isAbstract reports whether fn is a method of an interface: a call of it
-// runs the method of whatever concrete type the value holds.
-func isAbstract(fn *types.Func) bool {
+// abstract reports whether fn is a method of an interface whose calls the
+// engine follows to the implementations: one declared in the package, or
+// outside the standard library. The standard library's interfaces
+// (fmt.Stringer, error, io.Reader) are implemented by every kind of type,
+// a table of names among them, and say nothing about keys.
+func (e *Engine) abstract(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
-	return recv != nil && types.IsInterface(recv.Type())
+	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
+	return fn.Pkg() == e.pkg || strings.Contains(first, ".") // a standard library path has no dot in its first element
 }
 
 // dispatch is what a call of an interface method may return: what the

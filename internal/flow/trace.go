@@ -400,7 +400,7 @@ func (e *Engine) buildCall(n *node, call *ast.CallExpr, m Mode) {
 	switch {
 	case e.decls[fn] != nil:
 		n.kids = append(n.kids, &node{kind: kindCall, callee: fn, mode: m, call: call})
-	case isAbstract(fn):
+	case e.abstract(fn):
 		n.kids = append(n.kids, e.dispatch(call, fn, m)...)
 	case fn.Pkg() != e.pkg:
 		if m == Value {

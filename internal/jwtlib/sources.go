@@ -153,10 +153,12 @@ var sources = []Source{
 	defines(fillRow(Flag, "github.com/spf13/pflag", "FlagSet", 1, 0, pflagVars...)),
 	row(Flag, "github.com/urfave/cli", "Context", 0, "String", "Value"),
 	row(Flag, "github.com/urfave/cli", "Command", 0, "String", "Value"),
-	defines(chained(row(Flag, "github.com/alecthomas/kingpin", "FlagClause", -1, "String", "Bytes"), false)),
-	defines(chained(fillRow(Flag, "github.com/alecthomas/kingpin", "FlagClause", -1, 0, "StringVar", "BytesVar"), false)),
-	defines(chained(row(Flag, "gopkg.in/alecthomas/kingpin.v2", "FlagClause", -1, "String", "Bytes"), false)),
-	defines(chained(fillRow(Flag, "gopkg.in/alecthomas/kingpin.v2", "FlagClause", -1, 0, "StringVar", "BytesVar"), false)),
+	// kingpin's String and StringVar are promoted from an unexported
+	// parser type its FlagClause and ArgClause embed: any receiver.
+	defines(chained(row(Flag, "github.com/alecthomas/kingpin", "*", -1, "String", "Bytes"), false)),
+	defines(chained(fillRow(Flag, "github.com/alecthomas/kingpin", "*", -1, 0, "StringVar", "BytesVar"), false)),
+	defines(chained(row(Flag, "gopkg.in/alecthomas/kingpin.v2", "*", -1, "String", "Bytes"), false)),
+	defines(chained(fillRow(Flag, "gopkg.in/alecthomas/kingpin.v2", "*", -1, 0, "StringVar", "BytesVar"), false)),
 	kind(loaderRow("github.com/jessevdk/go-flags", "", 0, []string{"long", "env", "ini-name"}, "Parse", "ParseArgs", "NewParser"), Flag),
 	kind(loaderRow("github.com/jessevdk/go-flags", "", 1, []string{"long", "env", "ini-name"}, "IniParse", "NewNamedParser"), Flag),
 

@@ -27,6 +27,9 @@ func destination() {
 }
 
 func kingpinFlag() {
-	material := kingpin.Flag("material", "signing material").String() // want `JWT secret material read with \(\*kingpin.FlagClause\).String outside`
+	app := kingpin.New("signer", "")
+	key := app.Flag("key", "signing key").Envar("SIGNER_KEY").String() // want `JWT secret key read with \(\*kingpin.parserMixin\).String outside`
+	_ = auth.New(*key)
+	material := kingpin.Flag("material", "signing material").String() // want `JWT secret material read with \(\*kingpin.parserMixin\).String outside`
 	_ = auth.New(*material)
 }
