@@ -7,7 +7,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/jwtssot/jwtssot/internal/config"
 	"github.com/jwtssot/jwtssot/internal/rules"
@@ -56,7 +55,6 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 		Name:       "jwtssot",
 		Doc:        packageDoc(docSource),
 		URL:        rules.DocsURL,
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		Run:        in.run,
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  factTypes,

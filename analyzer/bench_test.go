@@ -159,3 +159,54 @@ func sign%[1]d(t *jwt.Token) {
 	}
 	return s.String()
 }
+
+// moduleEnv names a Go module directory for BenchmarkModule.
+const moduleEnv = "JWTSSOT_BENCH_MODULE"
+
+// BenchmarkModule runs the analyzer over every package of a real module,
+// loaded once (from source, dependencies from export data), with the facts
+// of each package carried to its importers: the analysis alone, without
+// the load that the standalone scan's figures include. It profiles the
+// analyzer on the backends of docs/realcode.md:
+//
+//	JWTSSOT_BENCH_MODULE=$PWD/../minio go test ./analyzer -run '^$' -bench Module -cpuprofile cpu.out
+func BenchmarkModule(b *testing.B) {
+	dir := os.Getenv(moduleEnv)
+	if dir == "" {
+		b.Skipf("set %s to a Go module's directory to measure the analyzer on it", moduleEnv)
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: rootsMode | packages.NeedDeps, Dir: dir}, "./...")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var roots []*packages.Package
+	for _, p := range pkgs {
+		if !p.IllTyped {
+			roots = append(roots, p)
+		}
+	}
+	roots = importOrder(roots)
+	findings := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		a, err := analyzer.New(analyzer.Config{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		facts := driver.NewFacts()
+		findings = 0
+		for _, p := range roots {
+			res, err := facts.Run(a, &driver.Package{
+				Fset: p.Fset, Files: p.Syntax, Types: p.Types, TypesInfo: p.TypesInfo, Sizes: p.TypesSizes,
+				Module: &analysis.Module{},
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			findings += len(res.Diagnostics)
+		}
+	}
+	b.ReportMetric(float64(len(roots)), "pkgs/op")
+	b.ReportMetric(float64(findings), "findings/op")
+}

@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
@@ -95,8 +93,7 @@ func (d *directive) coversRule(rule string) bool {
 }
 
 // parseDirectives finds the directives of a file and the lines each covers.
-func (ix *index) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*directive {
-	f := fileCur.Node().(*ast.File)
+func (ix *index) parseDirectives(f *ast.File, tf *token.File) []*directive {
 	var ds []*directive
 	var src []byte
 	for _, group := range f.Comments {
@@ -119,7 +116,7 @@ func (ix *index) parseDirectives(fileCur inspector.Cursor, tf *token.File) []*di
 		}
 	}
 	if len(ds) > 0 {
-		extendToStatements(ds, fileCur, tf)
+		extendToStatements(ds, f, tf)
 	}
 	return ds
 }
@@ -139,7 +136,7 @@ func aloneOnLine(src []byte, tf *token.File, pos token.Pos) bool {
 // starts on the next line (a multi-line statement, declaration or field), so
 // a directive above a call spread over several lines covers all of it.
 // It revisits only files that hold such directives.
-func extendToStatements(ds []*directive, fileCur inspector.Cursor, tf *token.File) {
+func extendToStatements(ds []*directive, f *ast.File, tf *token.File) {
 	next := map[int][]*directive{}
 	for _, d := range ds {
 		if d.ownLine {
@@ -149,10 +146,12 @@ func extendToStatements(ds []*directive, fileCur inspector.Cursor, tf *token.Fil
 	if len(next) == 0 {
 		return
 	}
-	for cur := range fileCur.Preorder() {
-		n := cur.Node()
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
 		if _, isComment := n.(*ast.Comment); isComment {
-			continue
+			return true
 		}
 		if targets, ok := next[tf.Line(n.Pos())]; ok {
 			end := tf.Line(n.End())
@@ -160,7 +159,8 @@ func extendToStatements(ds []*directive, fileCur inspector.Cursor, tf *token.Fil
 				d.lastLine = max(d.lastLine, end)
 			}
 		}
-	}
+		return true
+	})
 }
 
 // applyDirectives drops the findings a valid directive covers and reports

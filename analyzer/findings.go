@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -21,6 +22,7 @@ type findings struct {
 	// readSites are the reads the secret-access rule decided to report:
 	// their values, passed on to other packages, are not reported again.
 	readSites map[token.Pos]bool
+	spans     []ast.Expr // the values of package-level declarations, by position
 }
 
 // report records a finding; suppression directives are applied in finish.

@@ -44,32 +44,18 @@ type filledField struct {
 	field      *types.Var
 }
 
-// sourceOf returns the catalogue's row for a call's callee, or, for a
-// function whose body jwtssot does not see and that the catalogue does not
-// list, a row made from its looks (a getter of an unknown config library).
-// A function of the module is judged by its body instead: the graph
-// follows its parameter to the read inside it.
+// sourceOf returns the source a call reads with, if any: the catalogue's
+// row for its callee, or, for a function whose body jwtssot does not see
+// and that the catalogue does not list, a row made from its looks (a getter
+// of an unknown config library). A function of the module is judged by its
+// body instead: the graph follows its parameter to the read inside it.
 func (ix *index) sourceOf(call *ast.CallExpr) (*types.Func, jwtlib.Source, bool) {
 	fn, ok := calleeFunc(ix.info, call)
 	if !ok {
 		return nil, jwtlib.Source{}, false
 	}
-	if src, ok := ix.s.Catalog.Source(fn); ok {
-		// The catalogue wins over facts, which a driver that analyzes
-		// third-party modules too (nogo) has for the libraries' bodies.
-		return fn, src, true
-	}
-	if ix.modelled(fn) {
-		return nil, jwtlib.Source{}, false
-	}
-	if len(call.Args) > 0 && jwtlib.IsSettingGetter(fn, canHoldSecret) {
-		for i, arg := range call.Args[:min(2, len(call.Args))] {
-			if isString(ix.info.TypeOf(arg)) {
-				return fn, jwtlib.Source{Kind: jwtlib.ConfigLib, NameArg: i, Fills: -1, FillsFrom: -1}, true
-			}
-		}
-	}
-	return nil, jwtlib.Source{}, false
+	src, ok := ix.sourceAt(ix.calleeOf(fn), call)
+	return fn, src, ok
 }
 
 // flowSource is how the value graph sees a source whose result holds the
@@ -178,10 +164,12 @@ func (ix *index) fieldOfLiteral(x ast.Expr, field string) ast.Expr {
 // recordRead records a call that reads a setting, and the reads that fill
 // what it is given: a flag's variable, a scanned row's variables, the
 // struct a loader fills.
-func (ix *index) recordRead(call *ast.CallExpr) {
-	fn, src, ok := ix.sourceOf(call)
+func (ix *index) recordRead(c *callee, fn *types.Func, call *ast.CallExpr) {
+	src, ok := ix.sourceAt(c, call)
 	if !ok {
-		ix.recordFactRead(call)
+		if c.modelled {
+			ix.recordFactRead(call, fn)
+		}
 		return
 	}
 	name, symbol := calleeNames(fn)
@@ -211,9 +199,8 @@ func (ix *index) recordRead(call *ast.CallExpr) {
 
 // recordFactRead records a call of another package's function whose facts
 // say it reads the settings some of its parameters name.
-func (ix *index) recordFactRead(call *ast.CallExpr) {
-	fn, ok := calleeFunc(ix.info, call)
-	if !ok || fn.Pkg() == ix.pass.Pkg || ix.flow.Declared(fn) {
+func (ix *index) recordFactRead(call *ast.CallExpr, fn *types.Func) {
+	if fn.Pkg() == ix.pass.Pkg || ix.flow.Declared(fn) {
 		return
 	}
 	f := ix.facts.fn(fn)

@@ -5,9 +5,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/edge"
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
@@ -27,12 +24,12 @@ type libRef struct {
 // file that imports no JWT library), promoted methods of embedded library
 // types and interface methods declared in a library, and never a user's
 // own variable, type or package that happens to be named jwt.
-func (ix *index) visitIdent(cur inspector.Cursor, id *ast.Ident) {
+func (ix *index) visitIdent(w *walker, id *ast.Ident) {
 	if !ix.seen.refersToJWT {
 		return
 	}
 	obj := ix.info.Uses[id]
-	if obj == nil || obj.Pkg() == nil || ix.s.Libs.Match(obj.Pkg().Path()) == "" {
+	if obj == nil || obj.Pkg() == nil || !ix.isLibraryPackage(obj.Pkg()) {
 		return
 	}
 	ix.markUsesJWT() // a function, a type, a constant or a variable of a JWT library
@@ -44,16 +41,16 @@ func (ix *index) visitIdent(cur inspector.Cursor, id *ast.Ident) {
 	// selector; a method (tok.SignedString) on its name, which is on the
 	// line the user reads as the call even in a multi-line chain.
 	ref := libRef{fn: fn.Origin(), pos: id.Pos(), end: id.End()}
-	callee := cur
-	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
-		callee = cur.Parent()
+	up := 0 // the callee expression: the identifier, or the selector it ends
+	if sel, ok := w.parent(1).(*ast.SelectorExpr); ok && sel.Sel == id {
+		up = 1
 		if x, ok := sel.X.(*ast.Ident); ok {
 			if _, isPkg := ix.info.Uses[x].(*types.PkgName); isPkg {
 				ref.pos = sel.Pos()
 			}
 		}
 	}
-	ref.called = isCalled(callee)
+	ref.called = isCalled(w, up)
 	ix.seen.libRefs = append(ix.seen.libRefs, ref)
 }
 
@@ -71,18 +68,28 @@ func checkCalls(ix *index) {
 	}
 }
 
-// isCalled reports whether the expression at cur is the function of a call,
-// looking through parentheses and generic instantiation.
-func isCalled(cur inspector.Cursor) bool {
-	for {
-		switch cur.ParentEdgeKind() {
-		case edge.ParenExpr_X, edge.IndexExpr_X, edge.IndexListExpr_X:
-			cur = cur.Parent()
-		case edge.CallExpr_Fun:
-			return true
+// isCalled reports whether the expression up levels above the walker's
+// node is the function of a call, looking through parentheses and generic
+// instantiation.
+func isCalled(w *walker, up int) bool {
+	x := w.parent(up)
+	for i := up + 1; ; i++ {
+		switch p := w.parent(i).(type) {
+		case *ast.ParenExpr:
+		case *ast.IndexExpr:
+			if p.X != x {
+				return false
+			}
+		case *ast.IndexListExpr:
+			if p.X != x {
+				return false
+			}
+		case *ast.CallExpr:
+			return p.Fun == x
 		default:
 			return false
 		}
+		x = w.parent(i)
 	}
 }
 

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"sort"
 
 	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
@@ -131,22 +132,27 @@ func (ix *index) reportSecret(lit ast.Node, value, origin, how, symbol string) {
 
 // markInitialized marks as reported the package-level constants and
 // variables whose value holds lit: their uses elsewhere are not reported
-// again. It looks at lit's enclosing nodes, so its cost is the literal's
-// depth, not the package's number of declarations.
+// again. The values of package-level declarations do not overlap, so the
+// one around lit is found by a binary search of their spans.
 func (ix *index) markInitialized(lit ast.Node) {
-	fs := ix.files[ix.pass.Fset.File(lit.Pos())]
-	if fs == nil || len(ix.seen.initializers) == 0 {
-		return
-	}
-	cur, ok := fs.cursor.FindByPos(lit.Pos(), lit.End())
-	if !ok {
-		return
-	}
-	for enc := range cur.Enclosing() {
-		if e, ok := enc.Node().(ast.Expr); ok {
-			for _, obj := range ix.seen.initializers[e] {
-				ix.out.reportedObjs[obj] = true
-			}
+	spans := ix.initializerSpans()
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End() > lit.Pos() })
+	if i < len(spans) && spans[i].Pos() <= lit.Pos() {
+		for _, obj := range ix.seen.initializers[spans[i]] {
+			ix.out.reportedObjs[obj] = true
 		}
 	}
+}
+
+// initializerSpans returns the values of package-level declarations, by
+// position, sorted once.
+func (ix *index) initializerSpans() []ast.Expr {
+	if ix.out.spans == nil {
+		ix.out.spans = make([]ast.Expr, 0, len(ix.seen.initializers))
+		for e := range ix.seen.initializers {
+			ix.out.spans = append(ix.out.spans, e)
+		}
+		sort.Slice(ix.out.spans, func(i, j int) bool { return ix.out.spans[i].Pos() < ix.out.spans[j].Pos() })
+	}
+	return ix.out.spans
 }

@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/jwtssot/jwtssot/internal/config"
 	"github.com/jwtssot/jwtssot/internal/flow"
@@ -50,7 +48,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil // a library added by the libraries setting
 	}
 	ix := newIndex(pass, s)
-	ix.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	ix.walk()
 	ix.settle()
 	for _, r := range registry {
 		r.check(ix)
@@ -75,28 +73,34 @@ type index struct {
 	flow  *flow.Engine
 	seen  walkRecords
 	inv   inventoryState
-	facts factCache
-	out   findings
+	// callees and libPkgs are what the walk decided about the functions
+	// called and the packages referred to, once each.
+	callees map[*types.Func]*callee
+	libPkgs map[*types.Package]bool
+	facts   factCache
+	out     findings
 }
 
 // fileState is what the index keeps per analyzed file.
 type fileState struct {
 	tf         *token.File
-	cursor     inspector.Cursor
+	file       *ast.File
 	directives []*directive
 	funcs      *funcIndex // built when a finding needs it
 }
 
 func newIndex(pass *analysis.Pass, s *config.Settings) *index {
 	ix := &index{
-		pass:   pass,
-		info:   pass.TypesInfo,
-		s:      s,
-		inAuth: s.IsAuth(pass.Pkg.Path()),
-		names:  s.Names,
-		files:  map[*token.File]*fileState{},
-		facts:  newFactCache(pass),
-		out:    findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}, readSites: map[token.Pos]bool{}},
+		pass:    pass,
+		info:    pass.TypesInfo,
+		s:       s,
+		inAuth:  s.IsAuth(pass.Pkg.Path()),
+		names:   s.Names,
+		files:   map[*token.File]*fileState{},
+		facts:   newFactCache(pass),
+		callees: map[*types.Func]*callee{},
+		libPkgs: map[*types.Package]bool{},
+		out:     findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}, readSites: map[token.Pos]bool{}},
 	}
 	ix.seen = newWalkRecords(refersToLibrary(pass.TypesInfo, s.Libs))
 	ix.flow = flow.New(pass.TypesInfo, pass.Pkg, oracle{ix})
@@ -232,7 +236,7 @@ func (ix *index) functionAt(pos token.Pos) string {
 		return ""
 	}
 	if fs.funcs == nil {
-		fs.funcs = newFuncIndex(fs.cursor.Node().(*ast.File))
+		fs.funcs = newFuncIndex(fs.file)
 	}
 	return fs.funcs.enclosing(pos)
 }

@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // walkRecords is what the walk records for the phases and rules after it:
@@ -84,28 +82,14 @@ type funcState struct {
 	summarize bool // its result can hold a key or a keyfunc
 }
 
-// walkTypes are the nodes the single walk visits. Every rule and the value
-// graph that traces literals are fed from this one traversal of each file.
-var walkTypes = []ast.Node{
-	(*ast.ImportSpec)(nil),
-	(*ast.Ident)(nil),
-	(*ast.CallExpr)(nil),
-	(*ast.CompositeLit)(nil),
-	(*ast.AssignStmt)(nil),
-	(*ast.ValueSpec)(nil),
-	(*ast.ReturnStmt)(nil),
-	(*ast.RangeStmt)(nil),
-	(*ast.SendStmt)(nil),
-	(*ast.FuncDecl)(nil),
-	(*ast.FuncLit)(nil),
-	(*ast.Field)(nil),
-}
-
-// walk visits every analyzed file once. Rules that need the whole
-// package's value graph record what they see here and decide after it.
-func (ix *index) walk(ins *inspector.Inspector) {
-	for fileCur := range ins.Root().Children() {
-		f := fileCur.Node().(*ast.File)
+// walk visits every node of every file once, in one ast.Inspect per file,
+// keeping the path from the file to the node: every rule and the value
+// graph are fed from this traversal. (The inspect pass's event list would
+// be a second walk of each file and, on a large package, a third of the
+// analysis's time and memory.) Rules that need the whole package's value
+// graph record what they see here and decide after it.
+func (ix *index) walk() {
+	for _, f := range ix.pass.Files {
 		tf := ix.pass.Fset.File(f.FileStart)
 		if name, _ := sourceFile(ix.pass.Fset, f); !ix.s.Tests && strings.HasSuffix(name, "_test.go") {
 			// Not even the value graph: go vet always loads test files
@@ -113,31 +97,74 @@ func (ix *index) walk(ins *inspector.Inspector) {
 			// counted here would make the two disagree.
 			continue
 		}
-		skipped := ix.skipFile(f)
-		if !skipped {
-			fs := &fileState{tf: tf, cursor: fileCur}
+		w := &walker{ix: ix, skipped: ix.skipFile(f)}
+		if !w.skipped {
+			fs := &fileState{tf: tf, file: f}
 			ix.files[tf] = fs
-			fs.directives = ix.parseDirectives(fileCur, tf)
+			fs.directives = ix.parseDirectives(f, tf)
 		}
-		for cur := range fileCur.Preorder(walkTypes...) {
-			ix.visit(cur, skipped)
-		}
+		ast.Inspect(f, w.node)
 	}
+}
+
+// A walker walks one file: the path from the file to the current node,
+// and the declared function it is in.
+type walker struct {
+	ix      *index
+	skipped bool
+	stack   []ast.Node
+	funcs   []ast.Node  // the *ast.FuncDecl and *ast.FuncLit around the node
+	decl    *types.Func // the declared function around the node
+}
+
+// node is ast.Inspect's callback: it keeps the path and visits n.
+func (w *walker) node(n ast.Node) bool {
+	if n == nil {
+		top := w.stack[len(w.stack)-1]
+		w.stack = w.stack[:len(w.stack)-1]
+		switch top.(type) {
+		case *ast.FuncDecl:
+			w.funcs = w.funcs[:len(w.funcs)-1]
+			w.decl = nil
+		case *ast.FuncLit:
+			w.funcs = w.funcs[:len(w.funcs)-1]
+		}
+		return true
+	}
+	w.stack = append(w.stack, n)
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		w.funcs = append(w.funcs, n)
+		w.decl, _ = w.ix.info.Defs[n.Name].(*types.Func)
+	case *ast.FuncLit:
+		w.funcs = append(w.funcs, n)
+	}
+	w.visit(n)
+	return true
+}
+
+// parent returns the node i levels above the current one, or nil.
+func (w *walker) parent(i int) ast.Node {
+	if j := len(w.stack) - 1 - i; j >= 0 {
+		return w.stack[j]
+	}
+	return nil
 }
 
 // visit dispatches one node. A generated or excluded file still feeds the
 // value graph, whose values its code may set, but reports nothing: report
 // drops findings outside analyzed files.
-func (ix *index) visit(cur inspector.Cursor, skipped bool) {
-	switch n := cur.Node().(type) {
+func (w *walker) visit(n ast.Node) {
+	ix := w.ix
+	switch n := n.(type) {
 	case *ast.ImportSpec:
-		if !skipped {
+		if !w.skipped {
 			ix.seen.imports = append(ix.seen.imports, n)
 		}
 	case *ast.Ident:
-		ix.visitIdent(cur, n)
+		ix.visitIdent(w, n)
 	case *ast.CallExpr:
-		ix.visitCall(cur, n)
+		ix.visitCall(w.decl, n)
 	case *ast.CompositeLit:
 		ix.visitCompositeLit(n)
 	case *ast.AssignStmt:
@@ -145,8 +172,8 @@ func (ix *index) visit(cur inspector.Cursor, skipped bool) {
 	case *ast.ValueSpec:
 		ix.visitValueSpec(n)
 	case *ast.ReturnStmt:
-		if fn, ok := enclosingFunc(cur); ok {
-			ix.flow.Return(fn, n)
+		if len(w.funcs) > 0 {
+			ix.flow.Return(w.funcs[len(w.funcs)-1], n)
 		}
 	case *ast.RangeStmt:
 		ix.flow.Range(n)
@@ -157,27 +184,10 @@ func (ix *index) visit(cur inspector.Cursor, skipped bool) {
 	case *ast.FuncLit:
 		ix.flow.Func(n, nil, n.Type)
 	case *ast.Field:
-		ix.visitField(cur, n)
+		if _, inStruct := w.parent(2).(*ast.StructType); inStruct { // Field in a FieldList in a StructType
+			ix.visitField(n)
+		}
 	}
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// around cur.
-func enclosingFunc(cur inspector.Cursor) (ast.Node, bool) {
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fn.Node(), true
-	}
-	return nil, false
-}
-
-// enclosingDecl returns the function declared around cur (a literal's
-// parameters are never bound, so a key parameter is one of a declaration).
-func (ix *index) enclosingDecl(cur inspector.Cursor) *types.Func {
-	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		fn, _ := ix.info.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func)
-		return fn
-	}
-	return nil
 }
 
 // visitFuncDecl indexes a function.

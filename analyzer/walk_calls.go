@@ -5,7 +5,6 @@ import (
 	"go/types"
 	"regexp"
 
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/jwtssot/jwtssot/internal/flow"
@@ -16,38 +15,44 @@ import (
 // arguments, the key parameters and setting reads of other packages'
 // functions (their facts), setting reads, and defaults given next to a
 // secret's name.
-func (ix *index) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
+func (ix *index) visitCall(decl *types.Func, call *ast.CallExpr) {
 	callee := typeutil.Callee(ix.info, call)
 	fn, _ := callee.(*types.Func)
-	if fn != nil {
-		fn = fn.Origin()
-		ix.flow.Call(call, fn)
-		ix.seen.callers[call] = ix.enclosingDecl(cur)
-		switch {
-		case fn.Pkg() == nil:
-		case ix.s.Libs.Match(fn.Pkg().Path()) != "":
-			ix.markUsesJWT()
-			ix.librarySinks(call, fn)
-			ix.noteSite(call, fn)
-		case fn.Pkg() != ix.pass.Pkg:
-			ix.factSinks(call, fn)
-			ix.userSinks(call, fn)
+	if fn == nil {
+		if v, ok := callee.(*types.Var); ok && len(call.Args) >= 2 && settingCallName.MatchString(v.Name()) {
+			ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: v}) // a getter in a variable
 		}
+		ix.recordBuilderDefault(call)
+		return
 	}
-	if fn != nil {
-		ix.recordRead(call)
-		ix.recordNamedCall(call, fn)
+	fn = fn.Origin()
+	c := ix.calleeOf(fn)
+	ix.flow.Call(call, fn)
+	ix.seen.callers[call] = decl
+	switch {
+	case fn.Pkg() == nil:
+	case c.lib:
+		ix.markUsesJWT()
+		ix.librarySinks(call, fn)
+		ix.noteSite(call, fn)
+	case fn.Pkg() != ix.pass.Pkg:
+		ix.factSinks(call, fn)
+		ix.userSinks(call, fn)
 	}
-	ix.recordFlagDefault(call)
-	ix.recordSettingDefault(callee, call)
+	ix.recordRead(c, fn, call)
+	ix.recordNamedCall(c, call)
+	ix.recordFlagDefault(c, call)
+	if c.settingCall && len(call.Args) >= 2 {
+		ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: fn})
+	}
 	ix.recordBuilderDefault(call)
 }
 
 // recordNamedCall records a call of a function of the module that is
 // given a setting's name: getenv("JWT_SECRET", "dev") returns the
 // setting, or its default, whatever becomes of its result.
-func (ix *index) recordNamedCall(call *ast.CallExpr, fn *types.Func) {
-	if len(call.Args) == 0 || !ix.modelled(fn) {
+func (ix *index) recordNamedCall(c *callee, call *ast.CallExpr) {
+	if len(call.Args) == 0 || !c.modelled {
 		return
 	}
 	for _, a := range call.Args {
@@ -153,24 +158,11 @@ var flagValueParams = map[string]bool{"value": true, "defValue": true, "def": tr
 // function declared like it (flag.StringVar, pflag's StringP and StringVarP,
 // FlagSet methods): a parameter "name" holding a secret's name and a
 // parameter "value" holding its default.
-func (ix *index) recordFlagDefault(call *ast.CallExpr) {
-	sig, ok := ix.info.TypeOf(call.Fun).(*types.Signature)
-	if !ok {
-		return
-	}
-	if fn, ok := calleeFunc(ix.info, call); ok && ix.modelled(fn) {
-		return // a function of the module: what it does with its value decides
-	}
-	nameIdx, valueIdx := -1, -1
-	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
-		switch p := sig.Params().At(i).Name(); {
-		case p == "name":
-			nameIdx = i
-		case flagValueParams[p]:
-			valueIdx = i
-		}
-	}
-	if nameIdx < 0 || valueIdx < 0 {
+func (ix *index) recordFlagDefault(c *callee, call *ast.CallExpr) {
+	// A function of the module (c.modelled) is judged by what it does with
+	// its value instead: it has no flag parameters here.
+	nameIdx, valueIdx := c.flagName, c.flagValue
+	if nameIdx < 0 || valueIdx < 0 || nameIdx >= len(call.Args) || valueIdx >= len(call.Args) {
 		return
 	}
 	name, ok := ix.constString(call.Args[nameIdx])
@@ -187,27 +179,13 @@ func (ix *index) recordFlagDefault(call *ast.CallExpr) {
 // viper.SetDefault("jwt.secret", "dev"), os.Setenv("JWT_SECRET", "dev").
 var settingCallName = regexp.MustCompile(`(?i)env|default|fallback|^get|lookup|^set|^or$|must|require`)
 
-// recordSettingDefault records literals passed after a secret's name to a
-// getter (its fallback) or a setter (its value), for functions whose body
-// jwtssot does not see: the standard library and third-party modules. A
-// function of the package, or one with facts, is judged by what it does:
-// its argument is a fallback only if it flows to its result (see the
-// fallbacks of the hardcoded-secret rule), so a description argument is
-// not one.
-func (ix *index) recordSettingDefault(callee types.Object, call *ast.CallExpr) {
-	if callee == nil || len(call.Args) < 2 || !settingCallName.MatchString(callee.Name()) || ix.modelled(callee) {
-		return
-	}
-	if fn, ok := callee.(*types.Func); ok {
-		if _, ok := jwtlib.TransformOf(fn); ok {
-			return // cmp.Or and the like: the value graph follows them
-		}
-	}
-	if p := callee.Pkg(); p != nil && p.Path() != "os" && jwtlib.IsNotSettingPackage(p.Path()) {
-		return
-	}
-	ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: callee})
-}
+// recordSettingDefault: literals passed after a secret's name to a getter
+// (its fallback) or a setter (its value), for functions whose body jwtssot
+// does not see: the standard library and third-party modules (see
+// callee.settingCall). A function of the package, or one with facts, is
+// judged by what it does: its argument is a fallback only if it flows to
+// its result (see the fallbacks of the hardcoded-secret rule), so a
+// description argument is not one.
 
 // A settingCall is a call of a getter or setter whose body jwtssot does
 // not see, judged once the weak words of the names are decided.

@@ -6,8 +6,6 @@ import (
 	"reflect"
 	"strconv"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
 )
@@ -219,11 +217,8 @@ type tagDefault struct {
 
 // visitField records a struct-tag default: JWTSecret string
 // `env:"JWT_SECRET" envDefault:"dev"`.
-func (ix *index) visitField(cur inspector.Cursor, f *ast.Field) {
+func (ix *index) visitField(f *ast.Field) {
 	if f.Tag == nil {
-		return
-	}
-	if _, ok := cur.Parent().Parent().Node().(*ast.StructType); !ok {
 		return
 	}
 	raw, err := strconv.Unquote(f.Tag.Value)
