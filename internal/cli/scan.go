@@ -25,6 +25,7 @@ import (
 	"github.com/jwtssot/jwtssot/internal/load"
 	"github.com/jwtssot/jwtssot/internal/report"
 	"github.com/jwtssot/jwtssot/internal/trend"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // scan lists the packages, analyzes them as they are type-checked, and
@@ -95,7 +96,11 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 
 	if len(s.configErrs) > 0 {
-		return ExitUsage, errors.New(s.relativeIn(errors.Join(s.configErrs...).Error()))
+		lines := make([]string, len(s.configErrs))
+		for i, err := range s.configErrs {
+			lines[i] = visible.Text(s.relativeIn(err.Error())) // one line each
+		}
+		return ExitUsage, errors.New(strings.Join(lines, "\n"))
 	}
 	r := s.report()
 	r.Summary.Auth = authScopes(set, root, o)
@@ -110,14 +115,14 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		// A baseline of a partial scan would drop the violations of the
 		// packages that failed, which would then be "new" on the next
 		// run: keep the old one.
-		fmt.Fprintf(stderr, "jwtssot: did not write baseline %s: %d packages could not be checked (listed below); "+
-			"fix them or leave them out of the patterns, then write it again; the baseline on disk is unchanged\n",
+		message(stderr, "did not write baseline %s: %d packages could not be checked (listed below); "+
+			"fix them or leave them out of the patterns, then write it again; the baseline on disk is unchanged",
 			o.writeBaseline, len(r.Errors))
 	case o.writeBaseline != "":
 		if err := baseline.Write(o.writeBaseline, r.Violations); err != nil {
 			return ExitUsage, fmt.Errorf("writing baseline %s: %w", o.writeBaseline, err)
 		}
-		fmt.Fprintf(stderr, "jwtssot: wrote %d violations to baseline %s\n", len(r.Violations), o.writeBaseline)
+		message(stderr, "wrote %d violations to baseline %s", len(r.Violations), o.writeBaseline)
 	case base != nil:
 		r.Violations, r.Baseline = base.Apply(o.baseline, r.Violations)
 		r.Summarize()
@@ -130,7 +135,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	if len(r.Errors) > 0 {
 		code = ExitLoad
 		if slices.Contains(strings.Split(o.tags, ","), "ignore") {
-			fmt.Fprintln(stderr, "jwtssot: -tags ignore also selects the files of the standard library and of other "+
+			message(stderr, "-tags ignore also selects the files of the standard library and of other "+
 				"modules marked //go:build ignore (code generators, no part of any package), which do not compile; "+
 				"give the files you mean a tag of their own")
 		}
@@ -369,7 +374,7 @@ func writeReport(o *options, r *report.Report, prefix string, stdout, stderr io.
 	opts := report.Options{Quiet: o.quiet, Inventory: o.inventory, Color: useColor(o.color, stdout, toFile), PathPrefix: prefix}
 	if len(r.Errors) > 0 && (o.format != "text" || o.quiet || toFile) {
 		for _, e := range r.Errors {
-			fmt.Fprintf(stderr, "jwtssot: package %s could not be checked: %s\n", e.Package, e.Message)
+			message(stderr, "package %s could not be checked: %s", e.Package, visible.Text(e.Message))
 		}
 	}
 	if !toFile {
