@@ -164,7 +164,7 @@ func TestUsageErrors(t *testing.T) {
 		{"pattern matches nothing", app, []string{"./nothing/..."}, "matched no packages"},
 		{"missing config", app, []string{"-config", "missing.yaml", "./..."}, "missing.yaml: config file not found"},
 		{"bad config", badConfig, []string{"./..."}, ".jwtssot.yaml:3: excludes: unknown setting (did you mean \"exclude\"?)"},
-		{"missing baseline", app, []string{"-baseline", "base.json", "./..."}, "baseline base.json does not exist"},
+		{"missing baseline", app, []string{"-baseline", "base.json", "./..."}, "base.json: baseline not found; create it with -write-baseline base.json"},
 		{"bad format", app, []string{"-format", "xml"}, `-format "xml"`},
 		{"bad flag", app, []string{"-frobnicate"}, "flag provided but not defined: -frobnicate"},
 		{"bad disable flag", app, []string{"-disable", "calls", "./..."}, "calls"},

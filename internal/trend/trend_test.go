@@ -300,8 +300,11 @@ func TestFromReports(t *testing.T) {
 			t.Errorf("ParseList(%q): %v, want %q", tc.list, err, tc.want)
 		}
 	}
+	missing := filepath.Join(dir, "missing.json")
+	if _, err := FromReports([]string{missing}, nil); !errors.Is(err, ErrReports) || err.Error() != "bad -reports: "+missing+": JSON report not found" {
+		t.Errorf("FromReports(%q): %v", missing, err)
+	}
 	for _, tc := range []struct{ item, want string }{
-		{filepath.Join(dir, "missing.json"), "no such file"},
 		{filepath.Join(dir, "nothing-*.json"), "matches no file"},
 		{filepath.Join(dir, "[.json"), "syntax error in pattern"},
 		{filepath.Join(dir, "empty-dir"), "matches no file"},
