@@ -102,6 +102,46 @@ func TestPreCommitHook(t *testing.T) {
 			t.Errorf("%s: %s: exit %d, want %d and %q\n%s%s", tc.module, strings.Join(argv, " "), r.code, tc.code, tc.want, r.stdout, r.stderr)
 		}
 	}
+
+	// A user who sets pass_filenames: true gets the staged files after
+	// the args, as pre-commit passes them: a usage error that says what
+	// to change, not the go command's "named files must be .go files".
+	staged := append(append([]string{}, argv...), "internal/handlers/login.go", "internal/orders/orders.go")
+	cmd := exec.Command(staged[0], staged[1:]...)
+	cmd.Dir = module(t, "app")
+	r := run(t, cmd)
+	if r.code != 2 || !strings.Contains(r.stderr, "set pass_filenames: false on the hook") || strings.Contains(r.stderr, "named files must be") {
+		t.Errorf("with pass_filenames: true: exit %d, want 2 and the hook's setting\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestGoSumAdviceOnce scans the demo module without its go.sum: every
+// package that imports the JWT library fails to load, and go's advice
+// (go get <one importer>) is not repeated in each package's error; the scan
+// says once, for the module, what to run.
+func TestGoSumAdviceOnce(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "examples", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(demo)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "go.sum")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "JWTSSOT_TEST_MAIN=1", "GOFLAGS=-mod=readonly", "GOWORK=off")
+	r := run(t, cmd)
+	out := r.stdout + r.stderr
+	if r.code != 3 || strings.Count(out, "go mod tidy") != 1 || strings.Contains(out, "to add") || strings.Contains(out, "go get") {
+		t.Errorf("exit %d, want 3, one go mod tidy and no go get advice\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if want := "go.sum has no entry for the module providing github.com/golang-jwt/jwt/v5"; !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr does not say %q:\n%s", want, r.stderr)
+	}
 }
 
 // actionFile is the part of action.yml the tests check.

@@ -169,6 +169,8 @@ func TestUsageErrors(t *testing.T) {
 		{"bad flag", app, []string{"-frobnicate"}, "flag provided but not defined: -frobnicate"},
 		{"bad disable flag", app, []string{"-disable", "calls", "./..."}, "calls"},
 		{"unknown rule", app, []string{"-explain", "nope"}, `no rule "nope"`},
+		{"malformed pattern", app, []string{"--", "-x"}, `"-x" is not a package pattern (the go command: malformed import path "-x": leading dash)`},
+		{"files among patterns", app, []string{"./...", "internal/orders/orders.go"}, "internal/orders/orders.go is a Go file, not a package pattern"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

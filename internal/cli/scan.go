@@ -61,6 +61,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 			return ExitUsage, err
 		}
 	}
+	if err := checkFileArguments(o.patterns); err != nil {
+		return ExitUsage, err
+	}
 	prog := newProgress(stderr, o.verbose)
 	defer prog.close()
 	prog.status("listing packages with go list (this builds their dependencies' export data)")
@@ -69,6 +72,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, listError(err)
 	}
 	if err := patternErrors(g.Roots); err != nil {
+		return ExitUsage, err
+	}
+	if err := malformedPatterns(g.Roots); err != nil {
 		return ExitUsage, err
 	}
 	if err := goVersionError(g.Roots, runtime.Version()); err != nil {
@@ -134,6 +140,10 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 	if len(r.Errors) > 0 {
 		code = ExitLoad
+		if missing := g.GoSumMissing(); len(missing) > 0 {
+			message(stderr, "go.sum has no entry for the module providing %s, so the packages that import it could not be checked; "+
+				"run go mod tidy in the module, then scan again", strings.Join(missing, ", "))
+		}
 		if slices.Contains(strings.Split(o.tags, ","), "ignore") {
 			message(stderr, "-tags ignore also selects the files of the standard library and of other "+
 				"modules marked //go:build ignore (code generators, no part of any package), which do not compile; "+
@@ -353,7 +363,7 @@ func summarizeErrors(errs []packages.Error) string {
 			parts = append(parts, fmt.Sprintf("and %d more errors", len(errs)-maxShown))
 			break
 		}
-		msg := load.CompilerMessage(e.Msg)
+		msg := load.Message(e.Msg)
 		if e.Pos != "" && e.Pos != "-" && !strings.HasPrefix(msg, e.Pos) {
 			msg = e.Pos + ": " + msg
 		}
