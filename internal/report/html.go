@@ -27,7 +27,29 @@ import (
 //go:embed html.tmpl
 var htmlTemplate string
 
-var htmlTmpl = template.Must(template.New("report").Parse(htmlTemplate))
+var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{"breakable": breakable}).Parse(htmlTemplate))
+
+// breakable writes a name (a package path, a function, a file, a setting's
+// expression) with a line break opportunity (<wbr>) after each /, . and _:
+// a narrow column wraps it at those boundaries rather than a few letters
+// per line, and its widest unbreakable piece, not the whole name, decides
+// how narrow the column may be.
+func breakable(s string) template.HTML {
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/', '.', '_':
+			if i+1 < len(s) {
+				b.WriteString(template.HTMLEscapeString(s[start : i+1]))
+				b.WriteString("<wbr>")
+				start = i + 1
+			}
+		}
+	}
+	b.WriteString(template.HTMLEscapeString(s[start:]))
+	return template.HTML(b.String()) //nolint:gosec // every piece is escaped above
+}
 
 // htmlPage is what the template renders.
 type htmlPage struct {
