@@ -26,7 +26,10 @@
 //   - secret-access: a JWT secret read from the environment or config
 //     (os.Getenv("JWT_SECRET"), viper.GetString("jwt.secret")) outside the
 //     auth packages;
-//   - directive: a //jwtssot:ignore directive that is malformed or unused.
+//   - directive: a //jwtssot:ignore directive that is malformed or unused;
+//   - insecure-parse (off by default, turned on by enable): a token decoded
+//     without verifying its signature, or parsed with golang-jwt accepting
+//     any signing method its key fits.
 //
 // Values are followed through a value graph of each package, with facts
 // carrying across packages what each exported function does with its
@@ -39,7 +42,7 @@
 // Configuration comes from the nearest .jwtssot.yaml between a package's
 // directory and its module root (or the file $JWTSSOT_CONFIG names),
 // overridden key by key by the analyzer's flags (-auth, -libraries, -tests,
-// -disable, -exclude, -replacements, -secret-names, -config) or
+// -disable, -enable, -exclude, -replacements, -secret-names, -config) or
 // golangci-lint's settings. With no auth packages configured, every JWT use
 // is a violation.
 //
