@@ -478,7 +478,7 @@ func hostileInputs(t *testing.T, server string, scanStep func(*testing.T, map[st
 	t.Run("text report between stop-commands", func(t *testing.T) {
 		r, _ := scanStep(t, map[string]string{"working-directory": "server", "format": "text"})
 		lines := strings.Split(r.stdout, "\n")
-		var stop, resume int = -1, -1
+		stop, resume := -1, -1
 		for i, l := range lines {
 			if tok, ok := strings.CutPrefix(l, "::stop-commands::"); ok && stop < 0 {
 				stop = i

@@ -135,13 +135,20 @@ func (d *mdDoc) section(t *testing.T, heading string) []string {
 			continue
 		}
 		end := i + 1
-		for end < len(d.lines) && !(strings.HasPrefix(d.lines[end], "#") && strings.Count(strings.Fields(d.lines[end] + " x")[0], "#") <= level) {
+		for end < len(d.lines) && !isHeading(d.lines[end], level) {
 			end++
 		}
 		return d.lines[i+1 : end]
 	}
 	t.Fatalf("%s has no %q", d.name, heading)
 	return nil
+}
+
+// isHeading reports whether line is a Markdown heading of level or above
+// ("## x" is level 2).
+func isHeading(line string, level int) bool {
+	hashes := len(line) - len(strings.TrimLeft(line, "#"))
+	return hashes > 0 && hashes <= level && strings.HasPrefix(line[hashes:], " ")
 }
 
 // TestDocsFlagTable: every flag -help lists is a row of docs/cli.md's flag

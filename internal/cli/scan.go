@@ -102,11 +102,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 
 	if len(s.configErrs) > 0 {
-		lines := make([]string, len(s.configErrs))
-		for i, err := range s.configErrs {
-			lines[i] = visible.Text(s.relativeIn(err.Error())) // one line each
-		}
-		return ExitUsage, errors.New(strings.Join(lines, "\n"))
+		return ExitUsage, s.configError()
 	}
 	r := s.report()
 	r.Summary.Auth = authScopes(set, root, o)
@@ -140,15 +136,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 	if len(r.Errors) > 0 {
 		code = ExitLoad
-		if missing := g.GoSumMissing(); len(missing) > 0 {
-			message(stderr, "go.sum has no entry for the module providing %s, so the packages that import it could not be checked; "+
-				"run go mod tidy in the module, then scan again", strings.Join(missing, ", "))
-		}
-		if slices.Contains(strings.Split(o.tags, ","), "ignore") {
-			message(stderr, "-tags ignore also selects the files of the standard library and of other "+
-				"modules marked //go:build ignore (code generators, no part of any package), which do not compile; "+
-				"give the files you mean a tag of their own")
-		}
+		explainLoadErrors(stderr, g, o.tags)
 	}
 	prefix := o.pathPrefix
 	if !o.pathPrefixSet {
@@ -221,6 +209,33 @@ func (s *scanState) analyze(p *packages.Package, root bool) {
 	}
 	s.violations = append(s.violations, vs...)
 	s.sites = append(s.sites, sites...)
+}
+
+// configError is the config errors the analysis met, one a line, each
+// shown with visible.Text so that a file name cannot start a line of its
+// own, and named relative to the scan root.
+func (s *scanState) configError() error {
+	lines := make([]string, len(s.configErrs))
+	for i, err := range s.configErrs {
+		lines[i] = visible.Text(s.relativeIn(err.Error()))
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+// explainLoadErrors says once what a common cause of the packages that
+// could not be checked is: a go.sum without the entries of a module the
+// code imports (the go command's advice for it names one importer, and is
+// left out of each package's error), or -tags ignore.
+func explainLoadErrors(stderr io.Writer, g *load.Graph, tags string) {
+	if missing := g.GoSumMissing(); len(missing) > 0 {
+		message(stderr, "go.sum has no entry for the module providing %s, so the packages that import it could not be checked; "+
+			"run go mod tidy in the module, then scan again", strings.Join(missing, ", "))
+	}
+	if slices.Contains(strings.Split(tags, ","), "ignore") {
+		message(stderr, "-tags ignore also selects the files of the standard library and of other "+
+			"modules marked //go:build ignore (code generators, no part of any package), which do not compile; "+
+			"give the files you mean a tag of their own")
+	}
 }
 
 // analysisModule is the Module a pass sees, from go list's.
