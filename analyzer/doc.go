@@ -30,7 +30,10 @@
 //     (the environment, flags, config files, loaders, secret stores, the
 //     database, a key file), or whose name says it is the JWT secret
 //     (os.Getenv("JWT_SECRET"), viper.GetString("jwt.secret"));
-//   - directive: a //jwtssot:ignore directive that is malformed or unused.
+//   - directive: a //jwtssot:ignore directive that is malformed or unused;
+//   - insecure-parse (off by default, turned on by enable): a token decoded
+//     without verifying its signature, or parsed with golang-jwt accepting
+//     any signing method its key fits.
 //
 // Values are followed through a value graph of each package, with facts
 // carrying across packages what each exported function does with its

@@ -162,15 +162,74 @@ func (b *browser) call(ctx context.Context, onEvent func(cdpMessage), session, m
 // A pageLoad is what the browser gave for one page.
 type pageLoad struct {
 	DOM        string
-	Screenshot []byte   // PNG, 1280 wide, 2000 high
+	Screenshot []byte   // PNG of the viewport
 	Errors     []string // console errors, uncaught exceptions, blocked loads
 	Other      []string // console messages of other levels
 }
+
+// A viewport is the size of a tab's window in CSS pixels; Mobile makes
+// the page lay out as on a phone (the viewport meta tag applies).
+type viewport struct {
+	Width, Height int
+	Mobile        bool
+}
+
+// desktop is the viewport load uses.
+var desktop = viewport{Width: 1280, Height: 2000}
 
 // load opens url in a new tab of 1280x2000 CSS pixels, waits for its load
 // event, and returns its DOM, a screenshot of the viewport and its
 // console.
 func (b *browser) load(ctx context.Context, url string) (*pageLoad, error) {
+	tab, err := b.open(ctx, url, desktop)
+	if err != nil {
+		return nil, err
+	}
+	if tab.page.Screenshot, err = tab.screenshot(ctx, false); err != nil {
+		return nil, err
+	}
+	res, err := tab.call(ctx, "DOM.getDocument", map[string]any{"depth": 0})
+	if err != nil {
+		return nil, err
+	}
+	var doc struct{ Root struct{ NodeID int } }
+	if err := json.Unmarshal(res, &doc); err != nil {
+		return nil, err
+	}
+	res, err = tab.call(ctx, "DOM.getOuterHTML", map[string]any{"nodeId": doc.Root.NodeID})
+	if err != nil {
+		return nil, err
+	}
+	var outer struct{ OuterHTML string }
+	if err := json.Unmarshal(res, &outer); err != nil {
+		return nil, err
+	}
+	tab.page.DOM = outer.OuterHTML
+	// The events the page made before this reply are in: the browser
+	// sends a session's messages in order.
+	if err := tab.close(ctx); err != nil {
+		return nil, err
+	}
+	return tab.page, nil
+}
+
+// A tab is a page open in the browser, attached to a session.
+type tab struct {
+	b       *browser
+	target  string
+	session string
+	page    *pageLoad // its console so far
+	onEvent func(cdpMessage)
+}
+
+// call sends a command to the tab's session.
+func (t *tab) call(ctx context.Context, method string, params any) (json.RawMessage, error) {
+	return t.b.call(ctx, t.onEvent, t.session, method, params)
+}
+
+// open opens url in a new tab of the given viewport and waits for its
+// load event.
+func (b *browser) open(ctx context.Context, url string, vp viewport) (*tab, error) {
 	res, err := b.call(ctx, nil, "", "Target.createTarget", map[string]any{"url": "about:blank"})
 	if err != nil {
 		return nil, err
@@ -187,61 +246,17 @@ func (b *browser) load(ctx context.Context, url string) (*pageLoad, error) {
 	if err := json.Unmarshal(res, &attached); err != nil {
 		return nil, err
 	}
-	s := attached.SessionID
-
-	p := &pageLoad{}
+	t := &tab{b: b, target: target.TargetID, session: attached.SessionID, page: &pageLoad{}}
 	loaded := false
-	onEvent := func(m cdpMessage) {
-		if m.SessionID != s {
+	t.onEvent = func(m cdpMessage) {
+		if m.SessionID != t.session {
 			return
 		}
-		switch m.Method {
-		case "Page.loadEventFired":
+		if m.Method == "Page.loadEventFired" {
 			loaded = true
-		case "Runtime.consoleAPICalled":
-			var e struct {
-				Type string
-				Args []struct {
-					Value       any
-					Description string
-				}
-			}
-			_ = json.Unmarshal(m.Params, &e)
-			var parts []string
-			for _, a := range e.Args {
-				if a.Description != "" {
-					parts = append(parts, a.Description)
-				} else {
-					parts = append(parts, fmt.Sprint(a.Value))
-				}
-			}
-			line := "console." + e.Type + ": " + strings.Join(parts, " ")
-			if e.Type == "error" || e.Type == "assert" {
-				p.Errors = append(p.Errors, line)
-			} else {
-				p.Other = append(p.Other, line)
-			}
-		case "Runtime.exceptionThrown":
-			var e struct {
-				ExceptionDetails struct {
-					Text      string
-					Exception struct{ Description string }
-				}
-			}
-			_ = json.Unmarshal(m.Params, &e)
-			p.Errors = append(p.Errors, "uncaught: "+e.ExceptionDetails.Text+" "+e.ExceptionDetails.Exception.Description)
-		case "Log.entryAdded":
-			var e struct {
-				Entry struct{ Source, Level, Text, URL string }
-			}
-			_ = json.Unmarshal(m.Params, &e)
-			line := fmt.Sprintf("%s %s: %s %s", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL)
-			if e.Entry.Level == "error" {
-				p.Errors = append(p.Errors, line)
-			} else {
-				p.Other = append(p.Other, line)
-			}
+			return
 		}
+		t.page.console(m)
 	}
 	for _, c := range []struct {
 		method string
@@ -250,24 +265,103 @@ func (b *browser) load(ctx context.Context, url string) (*pageLoad, error) {
 		{"Page.enable", nil},
 		{"Runtime.enable", nil},
 		{"Log.enable", nil},
-		{"Emulation.setDeviceMetricsOverride", map[string]any{"width": 1280, "height": 2000, "deviceScaleFactor": 1, "mobile": false}},
+		{"Emulation.setDeviceMetricsOverride", map[string]any{"width": vp.Width, "height": vp.Height, "deviceScaleFactor": 1, "mobile": vp.Mobile}},
 		{"Page.navigate", map[string]any{"url": url}},
 	} {
-		if _, err := b.call(ctx, onEvent, s, c.method, c.params); err != nil {
+		if _, err := t.call(ctx, c.method, c.params); err != nil {
 			return nil, err
 		}
 	}
 	for !loaded {
 		select {
 		case m := <-b.msgs:
-			onEvent(m)
+			t.onEvent(m)
 		case <-b.done:
 			return nil, errors.New("the browser quit while loading " + url)
 		case <-ctx.Done():
 			return nil, fmt.Errorf("loading %s: %w", url, ctx.Err())
 		}
 	}
-	res, err = b.call(ctx, onEvent, s, "Page.captureScreenshot", map[string]any{"format": "png"})
+	return t, nil
+}
+
+// console records a console message, an uncaught exception or a log
+// entry of the page.
+func (p *pageLoad) console(m cdpMessage) {
+	switch m.Method {
+	case "Runtime.consoleAPICalled":
+		var e struct {
+			Type string
+			Args []struct {
+				Value       any
+				Description string
+			}
+		}
+		_ = json.Unmarshal(m.Params, &e)
+		var parts []string
+		for _, a := range e.Args {
+			if a.Description != "" {
+				parts = append(parts, a.Description)
+			} else {
+				parts = append(parts, fmt.Sprint(a.Value))
+			}
+		}
+		line := "console." + e.Type + ": " + strings.Join(parts, " ")
+		if e.Type == "error" || e.Type == "assert" {
+			p.Errors = append(p.Errors, line)
+		} else {
+			p.Other = append(p.Other, line)
+		}
+	case "Runtime.exceptionThrown":
+		var e struct {
+			ExceptionDetails struct {
+				Text      string
+				Exception struct{ Description string }
+			}
+		}
+		_ = json.Unmarshal(m.Params, &e)
+		p.Errors = append(p.Errors, "uncaught: "+e.ExceptionDetails.Text+" "+e.ExceptionDetails.Exception.Description)
+	case "Log.entryAdded":
+		var e struct {
+			Entry struct{ Source, Level, Text, URL string }
+		}
+		_ = json.Unmarshal(m.Params, &e)
+		line := fmt.Sprintf("%s %s: %s %s", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL)
+		if e.Entry.Level == "error" {
+			p.Errors = append(p.Errors, line)
+		} else {
+			p.Other = append(p.Other, line)
+		}
+	}
+}
+
+// eval evaluates a JavaScript expression in the page, from the DevTools
+// protocol (the page's Content-Security-Policy forbids its own scripts,
+// not the inspector's), and decodes its JSON-able value into out.
+func (t *tab) eval(ctx context.Context, expr string, out any) error {
+	res, err := t.call(ctx, "Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true})
+	if err != nil {
+		return err
+	}
+	var r struct {
+		Result           struct{ Value json.RawMessage }
+		ExceptionDetails *struct {
+			Text      string
+			Exception struct{ Description string }
+		}
+	}
+	if err := json.Unmarshal(res, &r); err != nil {
+		return err
+	}
+	if e := r.ExceptionDetails; e != nil {
+		return fmt.Errorf("evaluating the page's script: %s %s", e.Text, e.Exception.Description)
+	}
+	return json.Unmarshal(r.Result.Value, out)
+}
+
+// screenshot takes a PNG of the viewport, or of the whole page.
+func (t *tab) screenshot(ctx context.Context, full bool) ([]byte, error) {
+	res, err := t.call(ctx, "Page.captureScreenshot", map[string]any{"format": "png", "captureBeyondViewport": full})
 	if err != nil {
 		return nil, err
 	}
@@ -275,32 +369,13 @@ func (b *browser) load(ctx context.Context, url string) (*pageLoad, error) {
 	if err := json.Unmarshal(res, &shot); err != nil {
 		return nil, err
 	}
-	if p.Screenshot, err = base64.StdEncoding.DecodeString(shot.Data); err != nil {
-		return nil, err
-	}
-	res, err = b.call(ctx, onEvent, s, "DOM.getDocument", map[string]any{"depth": 0})
-	if err != nil {
-		return nil, err
-	}
-	var doc struct{ Root struct{ NodeID int } }
-	if err := json.Unmarshal(res, &doc); err != nil {
-		return nil, err
-	}
-	res, err = b.call(ctx, onEvent, s, "DOM.getOuterHTML", map[string]any{"nodeId": doc.Root.NodeID})
-	if err != nil {
-		return nil, err
-	}
-	var outer struct{ OuterHTML string }
-	if err := json.Unmarshal(res, &outer); err != nil {
-		return nil, err
-	}
-	p.DOM = outer.OuterHTML
-	// The events the page made before this reply are in: the browser
-	// sends a session's messages in order.
-	if _, err := b.call(ctx, onEvent, "", "Target.closeTarget", map[string]any{"targetId": target.TargetID}); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return base64.StdEncoding.DecodeString(shot.Data)
+}
+
+// close closes the tab.
+func (t *tab) close(ctx context.Context) error {
+	_, err := t.b.call(ctx, t.onEvent, "", "Target.closeTarget", map[string]any{"targetId": t.target})
+	return err
 }
 
 // lockedBuffer is a bytes buffer safe for the process's writes and the

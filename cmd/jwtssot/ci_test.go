@@ -102,6 +102,46 @@ func TestPreCommitHook(t *testing.T) {
 			t.Errorf("%s: %s: exit %d, want %d and %q\n%s%s", tc.module, strings.Join(argv, " "), r.code, tc.code, tc.want, r.stdout, r.stderr)
 		}
 	}
+
+	// A user who sets pass_filenames: true gets the staged files after
+	// the args, as pre-commit passes them: a usage error that says what
+	// to change, not the go command's "named files must be .go files".
+	staged := append(append([]string{}, argv...), "internal/handlers/login.go", "internal/orders/orders.go")
+	cmd := exec.Command(staged[0], staged[1:]...)
+	cmd.Dir = module(t, "app")
+	r := run(t, cmd)
+	if r.code != 2 || !strings.Contains(r.stderr, "set pass_filenames: false on the hook") || strings.Contains(r.stderr, "named files must be") {
+		t.Errorf("with pass_filenames: true: exit %d, want 2 and the hook's setting\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestGoSumAdviceOnce scans the demo module without its go.sum: every
+// package that imports the JWT library fails to load, and go's advice
+// (go get <one importer>) is not repeated in each package's error; the scan
+// says once, for the module, what to run.
+func TestGoSumAdviceOnce(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "examples", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(demo)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "go.sum")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "JWTSSOT_TEST_MAIN=1", "GOFLAGS=-mod=readonly", "GOWORK=off")
+	r := run(t, cmd)
+	out := r.stdout + r.stderr
+	if r.code != 3 || strings.Count(out, "go mod tidy") != 1 || strings.Contains(out, "to add") || strings.Contains(out, "go get") {
+		t.Errorf("exit %d, want 3, one go mod tidy and no go get advice\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if want := "go.sum has no entry for the module providing github.com/golang-jwt/jwt/v5"; !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr does not say %q:\n%s", want, r.stderr)
+	}
 }
 
 // actionFile is the part of action.yml the tests check.
@@ -175,6 +215,37 @@ func TestActionYAML(t *testing.T) {
 	}
 }
 
+// parseOutputs reads a $GITHUB_OUTPUT file as the runner does: name=value
+// lines and name<<DELIMITER blocks. A line that is neither, or an output
+// given twice, fails the test: the script wrote what it did not mean to.
+func parseOutputs(t *testing.T, data string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	lines := strings.Split(strings.TrimSuffix(data, "\n"), "\n")
+	for i := 0; i < len(lines) && data != ""; i++ {
+		name, value, ok := strings.Cut(lines[i], "=")
+		if heredoc, delim, multi := strings.Cut(lines[i], "<<"); multi && (!ok || len(heredoc) < len(name)) {
+			name = heredoc
+			var body []string
+			for i++; i < len(lines) && lines[i] != delim; i++ {
+				body = append(body, lines[i])
+			}
+			if i == len(lines) {
+				t.Fatalf("$GITHUB_OUTPUT: %s<<%s is not closed:\n%s", name, delim, data)
+			}
+			value, ok = strings.Join(body, "\n"), true
+		}
+		if !ok {
+			t.Fatalf("$GITHUB_OUTPUT line %q is no output:\n%s", lines[i], data)
+		}
+		if _, dup := out[name]; dup {
+			t.Fatalf("$GITHUB_OUTPUT sets %s twice:\n%s", name, data)
+		}
+		out[name] = value
+	}
+	return out
+}
+
 // TestActionScan runs the action's scan step, scripts/action-scan.sh, as the
 // runner does: inputs in INPUT_ variables, outputs to $GITHUB_OUTPUT, in the
 // workspace root, on a module in the server/ directory of a repository.
@@ -210,13 +281,7 @@ func TestActionScan(t *testing.T) {
 		}
 		r := run(t, cmd)
 		data, _ := os.ReadFile(outputs)
-		out := map[string]string{}
-		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-			if k, v, ok := strings.Cut(line, "="); ok {
-				out[k] = v
-			}
-		}
-		return r, out
+		return r, parseOutputs(t, string(data))
 	}
 	sarifResults := func(t *testing.T, file string) []string {
 		t.Helper()
@@ -270,14 +335,33 @@ func TestActionScan(t *testing.T) {
 	})
 	t.Run("usage error", func(t *testing.T) {
 		stale := filepath.Join(server, "jwtssot.sarif")
-		writeFile(t, stale, "{}")
+		writeFile(t, stale, `{"version": "2.1.0", "runs": []}`)
+		t.Cleanup(func() { _ = os.Remove(stale) })
 		r, out := scanStep(t, map[string]string{"working-directory": "server", "args": "-frobnicate ./..."})
 		if r.code != 2 || out["exit-code"] != "2" || out["sarif-file"] != "" || !strings.Contains(r.stderr, "-frobnicate") {
 			t.Errorf("exit %d, outputs %v; want 2 and no SARIF file\n%s%s", r.code, out, r.stdout, r.stderr)
 		}
-		if _, err := os.Stat(stale); err == nil {
-			t.Error("the SARIF file of an earlier run is still there, to be uploaded")
+		// The earlier run's report is left as it was, and not named
+		// for upload.
+		if data, err := os.ReadFile(stale); err != nil || string(data) != `{"version": "2.1.0", "runs": []}` {
+			t.Errorf("the SARIF file of an earlier run was changed: %q, %v", data, err)
 		}
+		leftovers, _ := filepath.Glob(filepath.Join(server, ".jwtssot-sarif.*"))
+		if len(leftovers) > 0 {
+			t.Errorf("temporary files left behind: %q", leftovers)
+		}
+	})
+	t.Run("earlier report replaced", func(t *testing.T) {
+		earlier := filepath.Join(server, "jwtssot.sarif")
+		writeFile(t, earlier, `{"version": "2.1.0", "runs": []}`)
+		t.Cleanup(func() { _ = os.Remove(earlier) })
+		r, out := scanStep(t, map[string]string{"working-directory": "server"})
+		if r.code != 1 || out["sarif-file"] != earlier || len(sarifResults(t, earlier)) == 0 {
+			t.Errorf("exit %d, outputs %v; want 1 and the new report in %s\n%s%s", r.code, out, earlier, r.stdout, r.stderr)
+		}
+	})
+	t.Run("hostile inputs", func(t *testing.T) {
+		hostileInputs(t, server, scanStep)
 	})
 	t.Run("bad inputs", func(t *testing.T) {
 		for _, in := range []map[string]string{
@@ -294,6 +378,119 @@ func TestActionScan(t *testing.T) {
 		r, out := scanStep(t, map[string]string{"working-directory": module(t, "clean")})
 		if r.code != 0 || out["exit-code"] != "0" {
 			t.Errorf("exit %d, outputs %v\n%s%s", r.code, out, r.stdout, r.stderr)
+		}
+	})
+}
+
+// hostileInputs gives the scan step the inputs an attacker who controls a
+// workflow's with: (or a value interpolated into it) would: line breaks
+// that try to write outputs of their own, shell syntax that must stay
+// text, and sarif-file names that would destroy the baseline, go.mod, the
+// config or a directory. The script must refuse each bad name with an
+// ::error and exit status 2, never evaluate anything, and leave every file
+// as it was.
+func hostileInputs(t *testing.T, server string, scanStep func(*testing.T, map[string]string) (result, map[string]string)) {
+	if w := jwtssot(t, server, "-q", "-write-baseline", ".jwtssot-baseline.json", "./..."); w.code != 0 {
+		t.Fatalf("-write-baseline: exit %d\n%s", w.code, w.stderr)
+	}
+	t.Cleanup(func() { _ = os.Remove(filepath.Join(server, ".jwtssot-baseline.json")) })
+	writeFile(t, filepath.Join(server, "notes.txt"), "not a report\n")
+	t.Cleanup(func() { _ = os.Remove(filepath.Join(server, "notes.txt")) })
+	files := []string{".jwtssot-baseline.json", "go.mod", "go.sum", ".jwtssot.yaml", "notes.txt", "internal/handlers/login.go"}
+	before := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(server, f))
+		if err != nil && f != "go.sum" {
+			t.Fatal(err)
+		}
+		before[f] = string(data)
+	}
+	refused := []struct {
+		name   string
+		inputs map[string]string
+		want   string
+	}{
+		{"sarif-file the baseline", map[string]string{"sarif-file": ".jwtssot-baseline.json", "baseline": ".jwtssot-baseline.json"}, "is the baseline"},
+		{"sarif-file the baseline by another name", map[string]string{"sarif-file": "./internal/../.jwtssot-baseline.json", "baseline": ".jwtssot-baseline.json"}, "is the baseline"},
+		{"sarif-file go.mod", map[string]string{"sarif-file": "go.mod"}, "is a Go or module file"},
+		{"sarif-file go.sum", map[string]string{"sarif-file": "go.sum"}, "is a Go or module file"},
+		{"sarif-file a Go file", map[string]string{"sarif-file": "internal/handlers/login.go"}, "is a Go or module file"},
+		{"sarif-file the config", map[string]string{"sarif-file": ".jwtssot.yaml"}, "is a jwtssot config file"},
+		{"sarif-file the config named in args", map[string]string{"sarif-file": "ci.yaml", "args": "-config ci.yaml ./..."}, "is a jwtssot config file"},
+		{"sarif-file a directory", map[string]string{"sarif-file": "internal"}, "is a directory"},
+		{"sarif-file a directory with a slash", map[string]string{"sarif-file": "out/"}, "names a directory"},
+		{"sarif-file another file", map[string]string{"sarif-file": "notes.txt"}, "exists and is not a SARIF report"},
+		{"a line break in sarif-file", map[string]string{"sarif-file": "x.sarif\nexit-code=0"}, "the sarif-file input holds a line break"},
+		{"a line break in format", map[string]string{"format": "sarif\nexit-code=0"}, "the format input holds a line break"},
+		{"a line break in baseline", map[string]string{"baseline": "b.json\n::warning::forged"}, "the baseline input holds a line break"},
+		{"a line break in working-directory", map[string]string{"working-directory": ".\nsarif-file=/etc/passwd"}, "the working-directory input holds a line break"},
+		{"an unknown format", map[string]string{"format": "sarif;touch pwned"}, "format must be"},
+	}
+	for _, tc := range refused {
+		t.Run(tc.name, func(t *testing.T) {
+			in := map[string]string{"working-directory": "server"}
+			for k, v := range tc.inputs {
+				if k == "working-directory" {
+					v = strings.Replace(v, ".", "server", 1)
+				}
+				in[k] = v
+			}
+			r, out := scanStep(t, in)
+			lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+			if r.code != 2 || len(out) != 1 || out["exit-code"] != "2" || len(lines) != 1 ||
+				!strings.HasPrefix(lines[0], "::error title=jwtssot::") || !strings.Contains(lines[0], tc.want) {
+				t.Errorf("exit %d, outputs %v; want 2, exit-code=2 only, and one ::error saying %q\n%s%s", r.code, out, tc.want, r.stdout, r.stderr)
+			}
+		})
+	}
+	for f, want := range before {
+		if data, _ := os.ReadFile(filepath.Join(server, f)); string(data) != want {
+			t.Errorf("%s was changed", f)
+		}
+	}
+
+	// Shell syntax in args is text: each word is an argument of jwtssot,
+	// and nothing runs. Line breaks split args like spaces.
+	t.Run("shell syntax in args", func(t *testing.T) {
+		r, out := scanStep(t, map[string]string{"working-directory": "server", "format": "github",
+			"args": "./internal/... ; touch pwned1 $(touch pwned2) `touch pwned3` *"})
+		for _, f := range []string{"pwned1", "pwned2", "pwned3", "pwned2)", "pwned3`"} {
+			if _, err := os.Stat(filepath.Join(server, f)); err == nil {
+				t.Errorf("%s was created: an input was evaluated", f)
+			}
+		}
+		if r.code != 2 || out["exit-code"] != "2" || !strings.Contains(r.stdout, "jwtssot -format github ./internal/... ; touch pwned1 $(touch pwned2) `touch pwned3` *\n") {
+			t.Errorf("exit %d, outputs %v; want jwtssot to get the words as they are, and refuse them\n%s%s", r.code, out, r.stdout, r.stderr)
+		}
+	})
+	t.Run("args on several lines", func(t *testing.T) {
+		r, out := scanStep(t, map[string]string{"working-directory": "server", "format": "github",
+			"args": "-tests\n  ./internal/handlers/...\n\t./internal/orders/...\n"})
+		if r.code != 1 || out["exit-code"] != "1" {
+			t.Fatalf("exit %d, outputs %v\n%s%s", r.code, out, r.stdout, r.stderr)
+		}
+		for _, want := range []string{"file=server/internal/handlers/login_test.go,", "file=server/internal/orders/orders.go,"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("a line of args was dropped: no %s in\n%s", want, r.stdout)
+			}
+		}
+	})
+	t.Run("text report between stop-commands", func(t *testing.T) {
+		r, _ := scanStep(t, map[string]string{"working-directory": "server", "format": "text"})
+		lines := strings.Split(r.stdout, "\n")
+		stop, resume := -1, -1
+		for i, l := range lines {
+			if tok, ok := strings.CutPrefix(l, "::stop-commands::"); ok && stop < 0 {
+				stop = i
+				for j := i + 1; j < len(lines); j++ {
+					if lines[j] == "::"+tok+"::" {
+						resume = j
+					}
+				}
+			}
+		}
+		if stop < 0 || resume < 0 || !strings.Contains(strings.Join(lines[stop:resume], "\n"), "internal/orders/orders.go:") {
+			t.Errorf("the text report is not between ::stop-commands:: and its token:\n%s", r.stdout)
 		}
 	})
 }

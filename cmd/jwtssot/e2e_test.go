@@ -164,11 +164,13 @@ func TestUsageErrors(t *testing.T) {
 		{"pattern matches nothing", app, []string{"./nothing/..."}, "matched no packages"},
 		{"missing config", app, []string{"-config", "missing.yaml", "./..."}, "missing.yaml: config file not found"},
 		{"bad config", badConfig, []string{"./..."}, ".jwtssot.yaml:3: excludes: unknown setting (did you mean \"exclude\"?)"},
-		{"missing baseline", app, []string{"-baseline", "base.json", "./..."}, "baseline base.json does not exist"},
+		{"missing baseline", app, []string{"-baseline", "base.json", "./..."}, "base.json: baseline not found; create it with -write-baseline base.json"},
 		{"bad format", app, []string{"-format", "xml"}, `-format "xml"`},
 		{"bad flag", app, []string{"-frobnicate"}, "flag provided but not defined: -frobnicate"},
 		{"bad disable flag", app, []string{"-disable", "calls", "./..."}, "calls"},
 		{"unknown rule", app, []string{"-explain", "nope"}, `no rule "nope"`},
+		{"malformed pattern", app, []string{"--", "-x"}, `"-x" is not a package pattern (the go command: malformed import path "-x": leading dash)`},
+		{"files among patterns", app, []string{"./...", "internal/orders/orders.go"}, "internal/orders/orders.go is a Go file, not a package pattern"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -219,7 +219,7 @@ func TestTrendErrors(t *testing.T) {
 		{"another file never committed", repo, nil, []string{"-trend", "-baseline", "ci/b.json"}, "no commit of ci/b.json"},
 		{"no git", repo, []string{"PATH=" + empty}, []string{"-trend"}, "git is not installed"},
 		{"a format -trend does not write", repo, nil, []string{"-trend", "-format", "sarif"}, "-trend writes text, json, html, not sarif"},
-		{"a report that does not exist", repo, nil, []string{"-trend", "-reports", "nope.json"}, "report nope.json: no such file"},
+		{"a report that does not exist", repo, nil, []string{"-trend", "-reports", "nope.json"}, "nope.json: JSON report not found"},
 		{"an empty item", repo, nil, []string{"-trend", "-reports", "a.json,,b.json"}, "item 2 is empty"},
 		{"a glob that matches nothing", repo, nil, []string{"-trend", "-reports", "ci/*.json"}, "matches no file"},
 	} {

@@ -7,9 +7,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/jwtssot/jwtssot/internal/atomicfile"
+	"github.com/jwtssot/jwtssot/internal/inputfile"
 	"github.com/jwtssot/jwtssot/internal/report"
 )
 
@@ -55,14 +55,18 @@ func Write(name string, vs []report.Violation) error {
 	return atomicfile.Write(name, buf.Bytes(), 0o644)
 }
 
-// Read loads a baseline, with errors that name the file and the fix.
+// MaxSize is the most a baseline file may hold: a million violations.
+const MaxSize = 256 << 20
+
+// Read loads a baseline, with errors that name the file and the fix. It
+// reads through jwtssot's one opener of input files, which refuses what is
+// not a regular file (a named pipe would block the run) or is too large.
 func Read(name string) (*File, error) {
-	data, err := os.ReadFile(name)
+	kind := inputfile.Kind{Noun: "baseline", Is: "a JSON file written by jwtssot -write-baseline", MaxSize: MaxSize, MaxText: "256 MiB",
+		NotFound: "create it with -write-baseline " + name}
+	data, err := kind.Read(name)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("baseline %s does not exist (create it with -write-baseline %s)", name, name)
-		}
-		return nil, fmt.Errorf("baseline %s: %w", name, err)
+		return nil, err
 	}
 	return Parse(name, data)
 }

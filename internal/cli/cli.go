@@ -70,7 +70,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	args = explainAlone(args)
 	a, err := analyzer.New(analyzer.Config{})
 	if err != nil {
-		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		message(stderr, "%v", err)
 		return ExitUsage
 	}
 	var o options
@@ -82,7 +82,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			printUsage(stdout, fs)
 			return ExitClean
 		}
-		fmt.Fprintf(stderr, "jwtssot: %v\nRun 'jwtssot -h' for usage.\n", err)
+		message(stderr, "%v\nRun 'jwtssot -h' for usage.", err)
 		return ExitUsage
 	}
 	o.patterns = patterns
@@ -105,7 +105,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return explain(o.explain, stdout, stderr, o.color)
 	}
 	if err := o.check(); err != nil {
-		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		message(stderr, "%v", err)
 		return ExitUsage
 	}
 	if o.trend && len(o.patterns) == 0 {
@@ -114,14 +114,14 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if o.cpuProfile != "" {
 		stop, err := startCPUProfile(o.cpuProfile)
 		if err != nil {
-			fmt.Fprintf(stderr, "jwtssot: -cpuprofile: %v\n", err)
+			message(stderr, "-cpuprofile: %v", err)
 			return ExitUsage
 		}
 		defer stop()
 	}
 	code, err := scan(context.Background(), &o, a, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		message(stderr, "%v", err)
 	}
 	return code
 }

@@ -197,3 +197,28 @@ func TestGCPercent(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckFileArguments: Go files among package patterns, or from several
+// directories (what pre-commit passes with pass_filenames: true), are a
+// usage error that names the packages and the hook's setting; the files of
+// one directory alone are the go command's ad hoc package.
+func TestCheckFileArguments(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string // "" for no error
+	}{
+		{nil, ""},
+		{[]string{"./..."}, ""},
+		{[]string{"internal/a/x.go", "internal/a/y.go"}, ""},
+		{[]string{"./...", "internal/a/x.go"}, "internal/a/x.go is a Go file, not a package pattern: jwtssot scans packages, since a finding depends on other packages; name the packages (./internal/a, or ./... for the module). If pre-commit passed the file names, set pass_filenames: false"},
+		{[]string{"a/x.go", "b/y.go"}, "a/x.go, b/y.go are Go files, not a package pattern: jwtssot scans packages, since a finding depends on other packages; name the packages (./a ./b, or ./... for the module)"},
+	} {
+		err := checkFileArguments(tc.args)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%q: %v", tc.args, err)
+		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
+			t.Errorf("%q: %v, want %q", tc.args, err, tc.want)
+		}
+	}
+}

@@ -24,7 +24,7 @@ func explain(id string, stdout, stderr io.Writer, colorMode string) int {
 	}
 	r, ok := rules.ByID(id)
 	if !ok {
-		fmt.Fprintf(stderr, "jwtssot: no rule %q (rules: %s)\n", id, strings.Join(rules.IDs(), ", "))
+		message(stderr, "no rule %q (rules: %s)", id, strings.Join(rules.IDs(), ", "))
 		return ExitUsage
 	}
 	fmt.Fprint(stdout, ruleDoc(r, style, terminalWidth()))

@@ -25,6 +25,7 @@ import (
 	"github.com/jwtssot/jwtssot/internal/load"
 	"github.com/jwtssot/jwtssot/internal/report"
 	"github.com/jwtssot/jwtssot/internal/trend"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // scan lists the packages, analyzes them as they are type-checked, and
@@ -60,6 +61,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 			return ExitUsage, err
 		}
 	}
+	if err := checkFileArguments(o.patterns); err != nil {
+		return ExitUsage, err
+	}
 	prog := newProgress(stderr, o.verbose)
 	defer prog.close()
 	prog.status("listing packages with go list (this builds their dependencies' export data)")
@@ -68,6 +72,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, listError(err)
 	}
 	if err := patternErrors(g.Roots); err != nil {
+		return ExitUsage, err
+	}
+	if err := malformedPatterns(g.Roots); err != nil {
 		return ExitUsage, err
 	}
 	if err := goVersionError(g.Roots, runtime.Version()); err != nil {
@@ -95,7 +102,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 
 	if len(s.configErrs) > 0 {
-		return ExitUsage, errors.New(s.relativeIn(errors.Join(s.configErrs...).Error()))
+		return ExitUsage, s.configError()
 	}
 	r := s.report()
 	r.Summary.Auth = authScopes(set, root, a)
@@ -110,14 +117,14 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		// A baseline of a partial scan would drop the violations of the
 		// packages that failed, which would then be "new" on the next
 		// run: keep the old one.
-		fmt.Fprintf(stderr, "jwtssot: did not write baseline %s: %d packages could not be checked (listed below); "+
-			"fix them or leave them out of the patterns, then write it again; the baseline on disk is unchanged\n",
+		message(stderr, "did not write baseline %s: %d packages could not be checked (listed below); "+
+			"fix them or leave them out of the patterns, then write it again; the baseline on disk is unchanged",
 			o.writeBaseline, len(r.Errors))
 	case o.writeBaseline != "":
 		if err := baseline.Write(o.writeBaseline, r.Violations); err != nil {
 			return ExitUsage, fmt.Errorf("writing baseline %s: %w", o.writeBaseline, err)
 		}
-		fmt.Fprintf(stderr, "jwtssot: wrote %d violations to baseline %s\n", len(r.Violations), o.writeBaseline)
+		message(stderr, "wrote %d violations to baseline %s", len(r.Violations), o.writeBaseline)
 	case base != nil:
 		r.Violations, r.Baseline = base.Apply(o.baseline, r.Violations)
 		r.Summarize()
@@ -129,11 +136,7 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 	}
 	if len(r.Errors) > 0 {
 		code = ExitLoad
-		if slices.Contains(strings.Split(o.tags, ","), "ignore") {
-			fmt.Fprintln(stderr, "jwtssot: -tags ignore also selects the files of the standard library and of other "+
-				"modules marked //go:build ignore (code generators, no part of any package), which do not compile; "+
-				"give the files you mean a tag of their own")
-		}
+		explainLoadErrors(stderr, g, o.tags)
 	}
 	prefix := o.pathPrefix
 	if !o.pathPrefixSet {
@@ -206,6 +209,33 @@ func (s *scanState) analyze(p *packages.Package, root bool) {
 	}
 	s.violations = append(s.violations, vs...)
 	s.sites = append(s.sites, sites...)
+}
+
+// configError is the config errors the analysis met, one a line, each
+// shown with visible.Text so that a file name cannot start a line of its
+// own, and named relative to the scan root.
+func (s *scanState) configError() error {
+	lines := make([]string, len(s.configErrs))
+	for i, err := range s.configErrs {
+		lines[i] = visible.Text(s.relativeIn(err.Error()))
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+// explainLoadErrors says once what a common cause of the packages that
+// could not be checked is: a go.sum without the entries of a module the
+// code imports (the go command's advice for it names one importer, and is
+// left out of each package's error), or -tags ignore.
+func explainLoadErrors(stderr io.Writer, g *load.Graph, tags string) {
+	if missing := g.GoSumMissing(); len(missing) > 0 {
+		message(stderr, "go.sum has no entry for the module providing %s, so the packages that import it could not be checked; "+
+			"run go mod tidy in the module, then scan again", strings.Join(missing, ", "))
+	}
+	if slices.Contains(strings.Split(tags, ","), "ignore") {
+		message(stderr, "-tags ignore also selects the files of the standard library and of other "+
+			"modules marked //go:build ignore (code generators, no part of any package), which do not compile; "+
+			"give the files you mean a tag of their own")
+	}
 }
 
 // analysisModule is the Module a pass sees, from go list's.
@@ -348,7 +378,7 @@ func summarizeErrors(errs []packages.Error) string {
 			parts = append(parts, fmt.Sprintf("and %d more errors", len(errs)-maxShown))
 			break
 		}
-		msg := load.CompilerMessage(e.Msg)
+		msg := load.Message(e.Msg)
 		if e.Pos != "" && e.Pos != "-" && !strings.HasPrefix(msg, e.Pos) {
 			msg = e.Pos + ": " + msg
 		}
@@ -369,7 +399,7 @@ func writeReport(o *options, r *report.Report, prefix string, stdout, stderr io.
 	opts := report.Options{Quiet: o.quiet, Inventory: o.inventory, Color: useColor(o.color, stdout, toFile), PathPrefix: prefix}
 	if len(r.Errors) > 0 && (o.format != "text" || o.quiet || toFile) {
 		for _, e := range r.Errors {
-			fmt.Fprintf(stderr, "jwtssot: package %s could not be checked: %s\n", e.Package, e.Message)
+			message(stderr, "package %s could not be checked: %s", e.Package, visible.Text(e.Message))
 		}
 	}
 	if !toFile {

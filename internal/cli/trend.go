@@ -23,18 +23,18 @@ var trendFormats = []string{"text", "json", "html"}
 func trendOnly(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 	if o.dir != "" {
 		if err := os.Chdir(o.dir); err != nil {
-			fmt.Fprintf(stderr, "jwtssot: -C %s: %v\n", o.dir, errors.Unwrap(err))
+			message(stderr, "-C %s: %v", o.dir, errors.Unwrap(err))
 			return ExitUsage
 		}
 	}
 	t, err := loadTrend(ctx, o, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		message(stderr, "%v", err)
 		return ExitUsage
 	}
 	tool := report.Tool{Name: "jwtssot", Version: Version()}
 	if err := writeOutput(o, stdout, func(w io.Writer) error { return report.WriteTrend(w, o.format, tool, t) }); err != nil {
-		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		message(stderr, "%v", err)
 		return ExitUsage
 	}
 	return ExitClean
@@ -45,7 +45,7 @@ func trendOnly(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 // directory's git repository. Warnings (a version left out, a shallow
 // clone) go to stderr.
 func loadTrend(ctx context.Context, o *options, stderr io.Writer) (*report.Trend, error) {
-	warn := func(msg string) { fmt.Fprintf(stderr, "jwtssot: %s\n", msg) }
+	warn := func(msg string) { message(stderr, "%s", msg) }
 	if o.reportsSet {
 		items, err := trend.ParseList(o.reports)
 		if err != nil {

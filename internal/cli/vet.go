@@ -42,7 +42,7 @@ func RunVet(args []string, stdout, stderr io.Writer) int {
 	if hasArg(args, "V=full") {
 		id, err := toolID()
 		if err != nil {
-			fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+			message(stderr, "%v", err)
 			return ExitUsage
 		}
 		// The go command reads the last field's content ID, after the
@@ -52,7 +52,7 @@ func RunVet(args []string, stdout, stderr io.Writer) int {
 	}
 	a, err := analyzer.New(analyzer.Config{})
 	if err != nil {
-		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		message(stderr, "%v", err)
 		return ExitUsage
 	}
 	var o vet.Options
@@ -61,7 +61,7 @@ func RunVet(args []string, stdout, stderr io.Writer) int {
 	vet.Flags(fs, a, &o)
 	if hasArg(args, "flags") {
 		if err := vet.PrintFlags(stdout, fs); err != nil {
-			fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+			message(stderr, "%v", err)
 			return 1
 		}
 		return ExitClean
@@ -77,13 +77,13 @@ func RunVet(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg, err := vet.ReadConfig(cfgFile)
 	if err != nil {
-		fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+		message(stderr, "%v", err)
 		return 1
 	}
 	if cfg.Stdout != "" {
 		f, err := os.Create(cfg.Stdout)
 		if err != nil {
-			fmt.Fprintf(stderr, "jwtssot: %v\n", err)
+			message(stderr, "%v", err)
 			return 1
 		}
 		defer func() { _ = f.Close() }() // the go command reads it after we exit
@@ -163,7 +163,7 @@ func reportOncePerRun(stderr io.Writer, cfgFile, msg string) {
 	if f != nil {
 		_ = f.Close() // an empty marker
 	}
-	fmt.Fprintf(stderr, "jwtssot: %s\n", msg)
+	message(stderr, "%s", msg)
 }
 
 // toolID hashes the executable and the fingerprint of every config file in

@@ -9,9 +9,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/jwtssot/jwtssot/internal/inputfile"
 )
 
 // An Error is a problem with a configuration value. It names the file and
@@ -53,81 +54,21 @@ func ReadFile(path string) (Config, error) {
 	return Parse(path, data)
 }
 
-// readRegular reads a config file after checking what it is.
+// readRegular reads a config file through jwtssot's one opener of input
+// files, which checks what it is first.
 func readRegular(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, &Error{File: path, Msg: statProblem(path, err)}
+	data, err := configFile.Read(path)
+	var ie *inputfile.Error
+	if errors.As(err, &ie) {
+		return nil, &Error{File: ie.File, Msg: ie.Msg}
 	}
-	if problem := modeProblem(fi); problem != "" {
-		return nil, &Error{File: path, Msg: problem}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read the config file: " + errText(err)}
-	}
-	defer func() { _ = f.Close() }() // read only
-	// The file may have been swapped since the Stat: check what was opened.
-	if fi, err := f.Stat(); err == nil {
-		if problem := modeProblem(fi); problem != "" {
-			return nil, &Error{File: path, Msg: problem}
-		}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read the config file: " + errText(err)}
-	}
-	if len(data) > MaxFileSize {
-		return nil, &Error{File: path, Msg: tooBig}
-	}
-	return data, nil
+	return data, err
 }
+
+// configFile is the kind of input file a config file is, for the opener.
+var configFile = inputfile.Kind{Noun: "config file", Is: "a YAML file", MaxSize: MaxFileSize, MaxText: "1 MiB"}
 
 const tooBig = "the config file is larger than 1 MiB, the most a config file may hold; is it the right file?"
-
-// statProblem says why a config file that was named or found cannot be
-// read.
-func statProblem(path string, err error) string {
-	switch {
-	case errors.Is(err, syscall.ELOOP):
-		return "the config file is a symlink that loops; point it at a regular file or remove it"
-	case errors.Is(err, os.ErrNotExist):
-		if _, lerr := os.Lstat(path); lerr == nil {
-			target, _ := os.Readlink(path)
-			return fmt.Sprintf("the config file is a symlink to %s, which does not exist; fix or remove the symlink", target)
-		}
-		return "config file not found"
-	case errors.Is(err, os.ErrPermission):
-		return "cannot read the config file: permission denied"
-	}
-	return "cannot read the config file: " + errText(err)
-}
-
-// modeProblem says what is wrong with a config file that is not a regular
-// file of a sane size.
-func modeProblem(fi os.FileInfo) string {
-	switch m := fi.Mode(); {
-	case m.IsDir():
-		return "is a directory, not a config file; a config file is a YAML file (remove or rename the directory)"
-	case !m.IsRegular():
-		return fmt.Sprintf("is not a regular file (%s); a config file is a YAML file on disk", describeMode(m))
-	case fi.Size() > MaxFileSize:
-		return tooBig
-	}
-	return ""
-}
-
-func describeMode(m os.FileMode) string {
-	switch {
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	}
-	return m.Type().String()
-}
 
 // errText is an error's text without the operation and path that *PathError
 // adds: the Error already names the file.

@@ -246,12 +246,12 @@ func checkGolangciDoc(t *testing.T, doc string) {
 		if err == nil || err.Error() != "jwtssot settings: "+tc.want {
 			t.Errorf("FromSettings(%v) = %v, want jwtssot settings: %s", tc.settings, err, tc.want)
 		}
-		if !strings.Contains(doc, "newPlugin jwtssot settings: "+tc.want+"\n") {
+		if !strings.Contains(doc, "jwtssot settings: "+tc.want+"\n") {
 			t.Errorf("docs/golangci-lint.md does not quote the error %q", tc.want)
 		}
 	}
 	for _, line := range strings.Split(doc, "\n") {
-		if _, msg, ok := strings.Cut(line, "newPlugin jwtssot settings: "); ok &&
+		if _, msg, ok := strings.Cut(line, "jwtssot settings: "); ok &&
 			!strings.HasPrefix(msg, "autth:") && !strings.HasPrefix(msg, "replacements[0].symbol:") {
 			t.Errorf("docs/golangci-lint.md quotes an error no test produces: %s", msg)
 		}

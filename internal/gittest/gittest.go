@@ -17,6 +17,10 @@ var env = []string{
 	"GIT_COMMITTER_NAME=jwtssot test", "GIT_COMMITTER_EMAIL=test@example.com",
 }
 
+// Env returns the environment variables that isolate git and name an
+// author, for a test that runs git in a process of its own (a script).
+func Env() []string { return append([]string{}, env...) }
+
 // Require skips the test, saying why, when git is not installed.
 func Require(t testing.TB) {
 	t.Helper()

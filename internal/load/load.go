@@ -81,6 +81,7 @@ type Graph struct {
 	// marks the packages whose shared imports are all complete.
 	closures    map[string][]*packages.Package
 	sharedReady map[string]bool
+	goSum       []string // see GoSumMissing
 }
 
 // sharedBase is the lowest position of the shared packages' files: a
@@ -160,6 +161,7 @@ func List(ctx context.Context, cfg Config) (*Graph, error) {
 	g.sharedFset.AddFile("", sharedBase, 0)
 	g.Roots = scanRoots(pkgs)
 	g.Deps = moduleDeps(g.Roots)
+	g.goSum = goSumMissing(pkgs)
 	for _, p := range pkgs {
 		if p.TypesSizes != nil {
 			g.sizes = p.TypesSizes
@@ -418,7 +420,7 @@ func (g *Graph) read(dep *packages.Package, gen *generation) (*types.Package, er
 	}
 	if dep.ExportFile == "" {
 		if len(dep.Errors) > 0 {
-			return nil, fmt.Errorf("%s does not compile: %s", dep.PkgPath, CompilerMessage(dep.Errors[0].Msg))
+			return nil, fmt.Errorf("%s does not compile: %s", dep.PkgPath, cause(dep.Errors[0].Msg))
 		}
 		return nil, fmt.Errorf("no export data for %s", dep.PkgPath)
 	}
@@ -551,6 +553,28 @@ func toPackagesError(err error) packages.Error {
 	}
 	return packages.Error{Msg: err.Error(), Kind: packages.UnknownError}
 }
+
+// cause is what an importer's error says of an import that does not
+// compile, from the import's first error: the go command's first message
+// without the advice of a missing go.sum entry (given once for the module,
+// see GoSumMissing), or, when the import itself could not import a
+// package, only that package's path, whose own cause its own error gives:
+// the errors of a chain of importers do not each repeat the chain.
+func cause(msg string) string {
+	msg = Message(msg)
+	if rest, ok := strings.CutPrefix(msg, "could not import "); ok {
+		if path, _, ok := strings.Cut(rest, " ("); ok {
+			return "could not import " + path
+		}
+	}
+	return msg
+}
+
+// Message is a package error as a scan reports it: the go command's first
+// message (CompilerMessage), without the advice of a missing go.sum entry,
+// which names one importer and is given once for the module instead (see
+// GoSumMissing).
+func Message(msg string) string { return withoutGoSumAdvice(CompilerMessage(msg)) }
 
 // CompilerMessage is the first error of a go command message, without the
 // "# pkg" header lines the go command puts before the compiler's output.

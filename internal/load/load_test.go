@@ -144,3 +144,23 @@ func TestTestVariantOrder(t *testing.T) {
 		t.Errorf("order %v: want the variant of x before z", order)
 	}
 }
+
+// TestCause: an importer's error names a broken import's own cause once —
+// the go command's advice on a missing go.sum entry, which names one
+// importer, is dropped (the scan gives it once for the module), and an
+// import failure of the import is only named, not repeated.
+func TestCause(t *testing.T) {
+	for in, want := range map[string]string{
+		"missing go.sum entry for module providing package x/y (imported by a/b); to add:\n\tgo get a/b":                                           "missing go.sum entry for module providing package x/y",
+		"could not import x/y (x/y does not compile: missing go.sum entry for module providing package x/y (imported by a/b); to add: go get a/b)": "could not import x/y",
+		"# a/b\nb.go:1:2: undefined: z": "b.go:1:2: undefined: z",
+	} {
+		if got := cause(in); got != want {
+			t.Errorf("cause(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got, want := Message("missing go.sum entry for module providing package x/y (imported by a/b); to add:\n\tgo get a/b"),
+		"missing go.sum entry for module providing package x/y"; got != want {
+		t.Errorf("Message = %q, want %q", got, want)
+	}
+}

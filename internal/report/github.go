@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // writeGitHub writes GitHub Actions workflow commands: one ::error per
@@ -32,13 +33,14 @@ func writeGitHub(w io.Writer, r *Report, opts Options) error {
 	return bw.Flush()
 }
 
-// escapeData escapes a workflow command's message, as the runner's
-// toolkit does.
+// escapeData escapes a workflow command's message as the runner's toolkit
+// does, after showing its control and bidi characters visibly: the log
+// would otherwise act on an ANSI escape.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(visible.Text(s))
 }
 
-// escapeProperty escapes a workflow command's property value.
+// escapeProperty escapes a workflow command's property value likewise.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(visible.Text(s))
 }

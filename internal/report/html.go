@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -11,17 +12,44 @@ import (
 	"strings"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // The HTML report is one self-contained file for a lead to open or attach
 // to a CI run: inline CSS and SVG, no script, no fetch (its
 // Content-Security-Policy forbids any), rendered by html/template, which
-// escapes every value taken from the code.
+// escapes every value taken from the code for HTML, from a copy of the
+// page's data in which every string is shown with visible.Text (see
+// visibleCopy): a U+202E in a file name or a line of code would reorder
+// what the reader sees, and a line break in a replacement's use text would
+// start a line of the page's text.
 
 //go:embed html.tmpl
 var htmlTemplate string
 
-var htmlTmpl = template.Must(template.New("report").Parse(htmlTemplate))
+var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{"breakable": breakable}).Parse(htmlTemplate))
+
+// breakable writes a name (a package path, a function, a file, a setting's
+// expression) with a line break opportunity (<wbr>) after each /, . and _:
+// a narrow column wraps it at those boundaries rather than a few letters
+// per line, and its widest unbreakable piece, not the whole name, decides
+// how narrow the column may be.
+func breakable(s string) template.HTML {
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/', '.', '_':
+			if i+1 < len(s) {
+				b.WriteString(template.HTMLEscapeString(s[start : i+1]))
+				b.WriteString("<wbr>")
+				start = i + 1
+			}
+		}
+	}
+	b.WriteString(template.HTMLEscapeString(s[start:]))
+	return template.HTML(b.String()) // safe: every piece is escaped above
+}
 
 // htmlPage is what the template renders.
 type htmlPage struct {
@@ -66,11 +94,14 @@ func writeHTML(w io.Writer, r *Report) error {
 }
 
 func renderHTML(w io.Writer, p *htmlPage) error {
-	bw := bufio.NewWriter(w)
-	if err := htmlTmpl.Execute(bw, p); err != nil {
+	var buf bytes.Buffer
+	if err := htmlTmpl.Execute(&buf, visibleCopy(p)); err != nil {
 		return err
 	}
-	return bw.Flush()
+	// Every value is escaped already; this is the guard for one that a
+	// future view might add outside the page's data.
+	_, err := w.Write(visible.Page(buf.Bytes()))
+	return err
 }
 
 func htmlScanPage(r *Report) *htmlPage {

@@ -43,6 +43,8 @@ var settingColumns = []struct{ key, title string }{
 	{"audience", "Audience"},
 	{"issuer", "Issuer"},
 	{"leeway", "Leeway"},
+	{"claims", "Claims"},
+	{"signing algorithms", "Signing algorithms"},
 }
 
 // keySourceColumn is the last column, from the sites' key sources; a

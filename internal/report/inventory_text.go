@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // writeInventoryText writes the inventory for a terminal: each
@@ -35,18 +37,18 @@ func writeInventoryText(w io.Writer, r *Report, opts Options) error {
 		if fn == "" {
 			fn = "(package level)"
 		}
-		fmt.Fprintf(bw, "\n%s %s\n", p.bold.Sprint(impl.Package+" "+fn), p.faint.Sprintf("(%s)", where))
+		fmt.Fprintf(bw, "\n%s %s\n", p.bold.Sprint(visible.Text(impl.Package+" "+fn)), p.faint.Sprintf("(%s)", where))
 		for _, i := range impl.Sites {
 			s := inv.Sites[i]
 			key := s.KeySource
 			if s.KeyDetail != "" {
 				key += " " + s.KeyDetail
 			}
-			fmt.Fprintf(bw, "  %s:%d:%d  %-7s %s  key: %s\n", s.File, s.Line, s.Column, s.Op, s.Symbol, key)
+			fmt.Fprintf(bw, "  %s:%d:%d  %-7s %s  key: %s\n", visible.Text(s.File), s.Line, s.Column, s.Op, visible.Text(s.Symbol), visible.Text(key))
 		}
 		for _, k := range settingOrder {
 			if v, ok := impl.Settings[k]; ok {
-				fmt.Fprintf(bw, "    %-19s %s\n", k, v)
+				fmt.Fprintf(bw, "    %-19s %s\n", visible.Text(k), visible.Text(v))
 			}
 		}
 	}
@@ -56,9 +58,9 @@ func writeInventoryText(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "\nThe implementations differ on %s (the same token is accepted by one and rejected by another):\n",
 			plural(len(inv.Differences), "setting"))
 		for _, d := range inv.Differences {
-			fmt.Fprintf(bw, "  %s\n", p.bold.Sprint(d.Setting))
+			fmt.Fprintf(bw, "  %s\n", p.bold.Sprint(visible.Text(d.Setting)))
 			for _, v := range d.Values {
-				fmt.Fprintf(bw, "    %-40s %-28s %s:%d\n", implName(v.Package, v.Function), v.Value, v.File, v.Line)
+				fmt.Fprintf(bw, "    %-40s %-28s %s:%d\n", visible.Text(implName(v.Package, v.Function)), visible.Text(v.Value), visible.Text(v.File), v.Line)
 			}
 		}
 	}

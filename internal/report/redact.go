@@ -110,9 +110,9 @@ func stringLiterals(line string) []literal {
 
 // A codeSeg is a piece of a line of code as the HTML report shows it.
 type codeSeg struct {
-	Text     string
-	Mark     bool // under the finding
-	Redacted bool // a secret's description, not the code
+	Text     string `visible:"code"` // keeps the tabs that align code
+	Mark     bool   // under the finding
+	Redacted bool   // a secret's description, not the code
 }
 
 // codeLine cuts a violation's source line into segments: the finding's

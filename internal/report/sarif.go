@@ -17,7 +17,8 @@ const (
 	sarifVersion = "2.1.0"
 	srcRoot      = "%SRCROOT%"
 	// fingerprintKey names jwtssot's line-independent fingerprint among
-	// partialFingerprints; the "/v1" changes if its recipe ever does.
+	// partialFingerprints; its version changes with its recipe (v2: files
+	// named by module and path in the module, as baselines of version 2).
 	fingerprintKey = "jwtssotFingerprint/v2"
 )
 

@@ -9,6 +9,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // topN is how many packages and functions the text summary lists.
@@ -53,14 +54,15 @@ func (p palette) ruleColor(rule string) *color.Color {
 }
 
 // writeText writes "file:line:col: message [rule]" lines, then a summary a
-// team can size a migration with.
+// team can size a migration with. Every value from code or config is shown
+// with visible.Text: it cannot start a line or carry a control code.
 func writeText(w io.Writer, r *Report, opts Options) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(opts.Color)
 	for _, v := range r.Violations {
 		body, _ := rules.SplitMessage(v.Message)
-		fmt.Fprintf(bw, "%s: %s %s\n", p.bold.Sprintf("%s:%d:%d", v.File, v.Line, v.Column), body,
-			p.ruleColor(v.Rule).Sprintf("[%s]", v.Rule))
+		fmt.Fprintf(bw, "%s: %s %s\n", p.bold.Sprintf("%s:%d:%d", visible.Text(v.File), v.Line, v.Column), visible.Text(body),
+			p.ruleColor(v.Rule).Sprintf("[%s]", visible.Text(v.Rule)))
 	}
 	if !opts.Quiet {
 		if len(r.Violations) > 0 {
@@ -96,7 +98,7 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 				fmt.Fprintf(w, "  %s\n", p.faint.Sprintf("... and %d more", len(s.ByPackage)-topN))
 				break
 			}
-			fmt.Fprintf(w, "  %5d  %s\n", rk.Count, rk.Name)
+			fmt.Fprintf(w, "  %5d  %s\n", rk.Count, visible.Text(rk.Name))
 		}
 		if len(s.ByFunction) > 0 {
 			fmt.Fprintln(w, "\nJWT code outside the SSOT, by function:")
@@ -105,19 +107,19 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 					fmt.Fprintf(w, "  %s\n", p.faint.Sprintf("... and %d more functions", len(s.ByFunction)-topN))
 					break
 				}
-				fmt.Fprintf(w, "  %5d  %s.%s\n", fc.Count, fc.Package, fc.Function)
+				fmt.Fprintf(w, "  %5d  %s\n", fc.Count, visible.Text(fc.Package+"."+fc.Function))
 			}
 		}
 	}
 	writeTextAuth(w, s.Auth)
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "\nBaseline %s: %d known violations remain, %d new, %d fixed since it was written\n",
-			b.File, b.Known, b.New, b.Fixed)
+			visible.Text(b.File), b.Known, b.New, b.Fixed)
 	}
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(w, "\n%s could not be checked (exit status 3):\n", plural(len(r.Errors), "package"))
 		for _, e := range r.Errors {
-			fmt.Fprintf(w, "  %s: %s\n", e.Package, e.Message)
+			fmt.Fprintf(w, "  %s: %s\n", visible.Text(e.Package), visible.Text(e.Message))
 		}
 	}
 }
@@ -128,11 +130,11 @@ func writeTextAuth(w io.Writer, scopes []AuthScope) {
 	for i, a := range scopes {
 		patterns := "none (every JWT use is a violation)"
 		if len(a.Patterns) > 0 {
-			patterns = strings.Join(a.Patterns, ", ")
+			patterns = visible.Text(strings.Join(a.Patterns, ", "))
 		}
 		from := "no config file"
 		if a.Config != "" {
-			from = a.Config
+			from = visible.Text(a.Config)
 		}
 		if a.Tests {
 			from += ", tests: true"
@@ -144,7 +146,7 @@ func writeTextAuth(w io.Writer, scopes []AuthScope) {
 		if i == 1 {
 			fmt.Fprintln(w, "Configs below the scan root replace that in their directory:")
 		}
-		fmt.Fprintf(w, "  %s/: %s (%s)\n", a.Dir, patterns, from)
+		fmt.Fprintf(w, "  %s/: %s (%s)\n", visible.Text(a.Dir), patterns, from)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // maxSubject bounds the commit subject the text table shows.
@@ -13,9 +15,10 @@ const maxSubject = 60
 
 // writeTrendText writes a trend as a table, oldest first: a row a commit
 // (or report), a column a rule, the commit's subject (or the report's
-// path) last.
+// path) last. Labels, subjects, paths and reasons come from git and the
+// file system, and are shown with visible.Text.
 func writeTrendText(w io.Writer, t *Trend) {
-	fmt.Fprintf(w, "jwtssot: %s, oldest first\n\n", trendHeading(t))
+	fmt.Fprintf(w, "jwtssot: %s, oldest first\n\n", visible.Text(trendHeading(t)))
 	ids := t.Rules()
 	known := t.HasKnown()
 	git := t.Source == TrendGit
@@ -27,19 +30,21 @@ func writeTrendText(w io.Writer, t *Trend) {
 	}
 	texts := len(head)
 	head = append(head, "total")
-	head = append(head, ids...)
+	for _, id := range ids {
+		head = append(head, visible.Text(id))
+	}
 	if known {
 		head = append(head, "known")
 	}
 	rows := [][]string{head}
 	for _, p := range t.Points {
-		row := []string{p.Label}
+		row := []string{visible.Text(p.Label)}
 		if git {
 			date := p.Date
 			if len(date) >= 10 {
 				date = date[:10]
 			}
-			row = append(row, date)
+			row = append(row, visible.Text(date))
 		}
 		row = append(row, strconv.Itoa(p.Total))
 		for _, id := range ids {
@@ -81,7 +86,7 @@ func writeTrendText(w io.Writer, t *Trend) {
 		fmt.Fprintln(w, b.String())
 	}
 	for _, s := range t.Skipped {
-		fmt.Fprintf(w, "\nskipped %s: %s", s.Label, s.Reason)
+		fmt.Fprintf(w, "\nskipped %s: %s", visible.Text(s.Label), visible.Text(s.Reason))
 	}
 	if len(t.Skipped) > 0 {
 		fmt.Fprintln(w)
@@ -93,6 +98,7 @@ func subject(p TrendPoint) string {
 	if p.File != "" {
 		s = p.File
 	}
+	s = visible.Text(s)
 	if utf8.RuneCountInString(s) > maxSubject {
 		s = string([]rune(s)[:maxSubject-1]) + "…"
 	}

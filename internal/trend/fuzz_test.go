@@ -70,15 +70,16 @@ func FuzzCountReport(f *testing.F) {
 	})
 }
 
-// FuzzParseLog: git's output, however odd (a subject with separators, a
-// record cut short), gives commits with a hash, a short hash and a path.
+// FuzzParseLog: git's output, however odd (a subject or a name that looks
+// like a record, a record cut short), gives commits with a hash, a short
+// hash and a path.
 func FuzzParseLog(f *testing.F) {
-	f.Add("\x1eaaaa\x1faa\x1f2025-01-02T00:00:00Z\x1fsecond\n\nR090\told.json\tnew.json\n")
-	f.Add("\x1ebbbb\x1f\x1fdate\x1fs\x1f\x1f\n\nD\t\n")
-	f.Add("\x1e\x1f\x1f\x1f\n")
+	f.Add(logMarker + "\x00aaaa\x002025-01-02T00:00:00Z\x00second\x00\n:100644 100644 b1 b2 R090\x00old.json\x00new.json\x00")
+	f.Add(logMarker + "\x00bbbb\x00date\x00" + logMarker + "\x00\n:1 2 3 4 D\x00")
+	f.Add(logMarker + "\x00\x00\x00\x00\n:\x00")
 	f.Fuzz(func(t *testing.T, out string) {
 		for _, c := range parseLog(out, "fallback.json") {
-			if c.hash == "" || c.short == "" {
+			if c.hash == "" || c.short == "" || c.path == "" && c.blob == "" {
 				t.Fatalf("parseLog(%q): commit %+v", out, c)
 			}
 		}

@@ -48,7 +48,7 @@ func FromGit(ctx context.Context, dir, file string, warn Warn) (*report.Trend, e
 		prefix = lines[1]
 	}
 
-	out, err = g.run(nil, "log", "--follow", "--name-status", "--no-color", "--no-show-signature",
+	out, err = g.run(nil, "log", "--follow", "--raw", "--no-abbrev", "-z", "--no-color", "--no-show-signature",
 		"--format="+logFormat, "--", file)
 	if err != nil && !strings.Contains(err.Error(), "does not have any commits yet") {
 		return nil, err
@@ -108,15 +108,23 @@ func historyError(err error) string {
 	return msg
 }
 
-// logFormat starts each commit with a record separator, then its hash,
-// short hash, committer date and subject separated by unit separators;
-// --name-status lines follow.
-const logFormat = "%x1e%H%x1f%h%x1f%cI%x1f%s"
+// logFormat is one commit of `git log -z --raw`: a marker, then its hash,
+// committer date and subject, each ended by a NUL (-z ends the last);
+// the raw line of the file follows, also NUL-separated, with the file's
+// names as they are: -z turns off git's quoting of names that hold a
+// quote, a backslash or a control character, and NULs cannot be in a
+// name or a subject.
+const logFormat = logMarker + "%x00%H%x00%cI%x00%s"
+
+// logMarker starts each commit's fields, so that a record is checked
+// rather than assumed.
+const logMarker = "jwtssot-commit"
 
 // commit is one commit of the baseline's history.
 type commit struct {
 	hash, short, date, subject string
 	path                       string // the file's path in the commit, from the repository root
+	blob                       string // the file's object in the commit; "" when git log did not say
 	deleted                    bool
 }
 
@@ -124,33 +132,45 @@ func (c commit) skip(reason string) report.TrendSkip {
 	return report.TrendSkip{Label: c.short, Commit: c.hash, Reason: reason}
 }
 
-// parseLog reads git log's output in logFormat with --name-status.
-// fallback is the file's path from the repository root, for a commit that
-// names no file (a merge).
+// parseLog reads git log's output in logFormat with --raw, --no-abbrev and
+// -z: NUL-separated fields, each commit's four, then for each file a raw
+// line (":100644 100644 <old blob> <new blob> M", after a line break) and
+// its one name, or two for a rename or a copy ("R100": the old name, then
+// the new). fallback is the file's path from the repository root, for a
+// commit that names no file.
 func parseLog(out, fallback string) []commit {
+	fields := strings.Split(out, "\x00")
 	var commits []commit
-	for _, rec := range strings.Split(out, "\x1e") {
-		head, rest, _ := strings.Cut(rec, "\n")
-		fields := strings.Split(head, "\x1f")
-		if len(fields) < 4 || fields[0] == "" {
+	for i := 0; i < len(fields); {
+		if strings.TrimLeft(fields[i], "\n") != logMarker || i+3 >= len(fields) {
+			i++ // not the start of a record: look for the next one
 			continue
 		}
-		c := commit{hash: fields[0], short: fields[1], date: fields[2], subject: strings.Join(fields[3:], " "), path: fallback}
-		for _, line := range strings.Split(rest, "\n") {
-			status, names, ok := strings.Cut(line, "\t")
-			if !ok || status == "" {
-				continue
+		c := commit{hash: fields[i+1], date: fields[i+2], subject: fields[i+3], path: fallback}
+		i += 4
+		for first := true; i < len(fields) && strings.HasPrefix(fields[i], "\n:"); first = false {
+			raw := strings.Fields(fields[i][2:]) // modes, blobs, status
+			names := 1
+			if len(raw) == 5 && raw[4] != "" && (raw[4][0] == 'R' || raw[4][0] == 'C') {
+				names = 2
 			}
-			// "M\tpath", "D\tpath", "R100\told\tnew": the last name is
-			// the file's in this commit.
-			parts := strings.Split(names, "\t")
-			c.path = parts[len(parts)-1]
-			c.deleted = status[0] == 'D'
-			break
+			if i+names >= len(fields) {
+				i = len(fields)
+				break
+			}
+			if first && len(raw) == 5 {
+				// The last name is the file's in this commit.
+				c.path, c.blob, c.deleted = fields[i+names], raw[3], raw[4][0] == 'D'
+				if strings.Trim(c.blob, "0") == "" {
+					c.blob = ""
+				}
+			}
+			i += 1 + names
 		}
-		if c.short == "" {
-			c.short = c.hash[:min(len(c.hash), 7)]
+		if c.hash == "" {
+			continue
 		}
+		c.short = c.hash[:min(len(c.hash), 7)]
 		commits = append(commits, c)
 	}
 	return commits
@@ -188,23 +208,38 @@ func (g *git) command(args ...string) *exec.Cmd {
 	return cmd
 }
 
-// catFile reads the file of each commit with one `git cat-file --batch`;
-// a version git does not find is nil.
+// catFile reads the file of each commit with one `git cat-file --batch`,
+// by its object name from git log, or else as <commit>:<path>; a version
+// git does not find is nil, and so is one whose path holds a line break
+// and which git log did not name (--batch reads a line per object).
 func (g *git) catFile(commits []commit) ([][]byte, error) {
-	if len(commits) == 0 {
-		return nil, nil
-	}
+	blobs := make([][]byte, len(commits))
 	var in bytes.Buffer
-	for _, c := range commits {
-		fmt.Fprintf(&in, "%s:%s\n", c.hash, c.path)
+	var asked []int // indexes into commits, in the order asked
+	for i, c := range commits {
+		switch {
+		case c.blob != "":
+			fmt.Fprintf(&in, "%s\n", c.blob)
+		case strings.ContainsAny(c.path, "\n\r"):
+			continue
+		default:
+			fmt.Fprintf(&in, "%s:%s\n", c.hash, c.path)
+		}
+		asked = append(asked, i)
+	}
+	if len(asked) == 0 {
+		return blobs, nil
 	}
 	out, err := g.run(&in, "cat-file", "--batch")
 	if err != nil {
 		return nil, err
 	}
-	blobs, err := parseBatch(out, len(commits))
+	got, err := parseBatch(out, len(asked))
 	if err != nil {
 		return nil, fmt.Errorf("git cat-file --batch: %w", err)
+	}
+	for k, i := range asked {
+		blobs[i] = got[k]
 	}
 	return blobs, nil
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jwtssot/jwtssot/internal/inputfile"
 	"github.com/jwtssot/jwtssot/internal/report"
 )
 
@@ -51,10 +52,7 @@ func Expand(items []string) ([]string, error) {
 		if fi, err := os.Stat(item); err == nil && fi.IsDir() {
 			pattern = filepath.Join(item, "*.json")
 		} else if err == nil || !hasMeta(item) {
-			if err != nil {
-				return nil, fmt.Errorf("%w: report %s: %w", ErrReports, item, pathErr(err))
-			}
-			add(item)
+			add(item) // FromReports says what is wrong with it, if anything
 			continue
 		}
 		matches, err := filepath.Glob(pattern)
@@ -63,6 +61,8 @@ func Expand(items []string) ([]string, error) {
 		}
 		var regular []string
 		for _, m := range matches {
+			// A directory that matches *.json is not a report; a named
+			// pipe or a device is kept, for FromReports to refuse.
 			if fi, err := os.Stat(m); err == nil && !fi.IsDir() {
 				regular = append(regular, m)
 			}
@@ -77,17 +77,6 @@ func Expand(items []string) ([]string, error) {
 }
 
 func hasMeta(s string) bool { return strings.ContainsAny(s, `*?[`) }
-
-func pathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		if errors.Is(err, os.ErrNotExist) {
-			return errors.New("no such file")
-		}
-		return pe.Err
-	}
-	return err
-}
 
 // naturalCompare orders strings as people number files: runs of digits
 // compare by value, so "r9" < "r10"; of two equal values, the one written
@@ -144,16 +133,20 @@ func cmpInt(a, b int) int {
 	return 0
 }
 
+// reportFile is the kind of input file a JSON report is, for the opener.
+var reportFile = inputfile.Kind{Noun: "JSON report", Is: "a file written by jwtssot -format json", MaxSize: 256 << 20, MaxText: "256 MiB"}
+
 // FromReports counts the violations of each JSON report, in the order of
 // files. A file that is not a jwtssot JSON report is left out with a
-// warning; the files themselves must exist (see Expand).
+// warning; a file that does not exist, or is no regular file (a named pipe
+// would block the run), is an error.
 func FromReports(files []string, warn Warn) (*report.Trend, error) {
 	t := &report.Trend{Source: report.TrendReports, Points: []report.TrendPoint{}, Skipped: []report.TrendSkip{}}
 	for _, f := range files {
 		label := strings.TrimSuffix(filepath.Base(f), ".json")
-		data, err := os.ReadFile(f)
+		data, err := reportFile.Read(f)
 		if err != nil {
-			return nil, fmt.Errorf("%w: report %s: %w", ErrReports, f, pathErr(err))
+			return nil, fmt.Errorf("%w: %w", ErrReports, err)
 		}
 		p, err := countReport(data)
 		if err != nil {

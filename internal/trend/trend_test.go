@@ -201,16 +201,25 @@ func TestFromGitShallow(t *testing.T) {
 }
 
 func TestParseLog(t *testing.T) {
-	out := "\x1eaaaa\x1faa\x1f2025-01-02T00:00:00Z\x1fsecond\n\nR090\told.json\tnew.json\n" +
-		"\x1ebbbb\x1fbb\x1f2025-01-01T00:00:00Z\x1fa \x1f in a subject\n\nM\told.json\n" +
-		"\x1ecccc\x1f\x1f2025-01-01T00:00:00Z\x1fmerge\n" +
-		"\x1edddd\x1fdd\x1f2025-01-01T00:00:00Z\x1fgone\n\nD\tnew.json\n"
+	const z = "0000000000"
+	rec := func(hash, subject string) string {
+		return logMarker + "\x00" + hash + "\x00" + "2025-01-01T00:00:00Z" + "\x00" + subject + "\x00"
+	}
+	raw := func(old, new, status string, names ...string) string {
+		return "\n:100644 100644 " + old + " " + new + " " + status + "\x00" + strings.Join(names, "\x00") + "\x00"
+	}
+	out := rec("1111111111", "second") + raw("b1", "b2", "R090", "old.json", "new.json") +
+		rec("2222222222", "a \x1f\x1e in a subject") + raw(z, "b1", "A", "q\"u\\o\nte\x1b.json") +
+		rec("3333333333", "merge") +
+		rec("4444444444", "gone") + raw("b2", z, "D", "new.json") +
+		rec("5555555555", logMarker) + raw("b3", "b4", "M", logMarker)
 	got := parseLog(out, "fallback.json")
 	want := []commit{
-		{hash: "aaaa", short: "aa", date: "2025-01-02T00:00:00Z", subject: "second", path: "new.json"},
-		{hash: "bbbb", short: "bb", date: "2025-01-01T00:00:00Z", subject: "a   in a subject", path: "old.json"},
-		{hash: "cccc", short: "cccc", date: "2025-01-01T00:00:00Z", subject: "merge", path: "fallback.json"},
-		{hash: "dddd", short: "dd", date: "2025-01-01T00:00:00Z", subject: "gone", path: "new.json", deleted: true},
+		{hash: "1111111111", short: "1111111", date: "2025-01-01T00:00:00Z", subject: "second", path: "new.json", blob: "b2"},
+		{hash: "2222222222", short: "2222222", date: "2025-01-01T00:00:00Z", subject: "a \x1f\x1e in a subject", path: "q\"u\\o\nte\x1b.json", blob: "b1"},
+		{hash: "3333333333", short: "3333333", date: "2025-01-01T00:00:00Z", subject: "merge", path: "fallback.json"},
+		{hash: "4444444444", short: "4444444", date: "2025-01-01T00:00:00Z", subject: "gone", path: "new.json", deleted: true},
+		{hash: "5555555555", short: "5555555", date: "2025-01-01T00:00:00Z", subject: logMarker, path: logMarker, blob: "b4"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("parseLog\ngot  %+v\nwant %+v", got, want)
@@ -300,8 +309,11 @@ func TestFromReports(t *testing.T) {
 			t.Errorf("ParseList(%q): %v, want %q", tc.list, err, tc.want)
 		}
 	}
+	missing := filepath.Join(dir, "missing.json")
+	if _, err := FromReports([]string{missing}, nil); !errors.Is(err, ErrReports) || err.Error() != "bad -reports: "+missing+": JSON report not found" {
+		t.Errorf("FromReports(%q): %v", missing, err)
+	}
 	for _, tc := range []struct{ item, want string }{
-		{filepath.Join(dir, "missing.json"), "no such file"},
 		{filepath.Join(dir, "nothing-*.json"), "matches no file"},
 		{filepath.Join(dir, "[.json"), "syntax error in pattern"},
 		{filepath.Join(dir, "empty-dir"), "matches no file"},
@@ -355,5 +367,29 @@ func TestScanPoint(t *testing.T) {
 	}
 	if p := ScanPoint(nil); p.ByRule == nil || p.Total != 0 {
 		t.Errorf("ScanPoint(nil) = %+v", p)
+	}
+}
+
+// TestFromGitQuotedNames renames the baseline to names git quotes in its
+// plain output (a quote, a backslash, a tab, an ESC, a line break, and
+// non-ASCII), then changes it: every commit keeps its point, the newest
+// included.
+func TestFromGitQuotedNames(t *testing.T) {
+	for _, name := range []string{`q"uote.json`, `back\slash.json`, "tab\tesc\x1b.json", "line\nbreak.json", "naïve.json"} {
+		t.Run(strings.ToValidUTF8(name, "?"), func(t *testing.T) {
+			dir := newRepo(t)
+			c1 := commitFile(t, dir, "b.json", baselineJSON("call", "call"), "baseline", 1)
+			gitIn(t, dir, "mv", "b.json", name)
+			c2 := commitFile(t, dir, "keep.txt", "x", "rename", 2)
+			c3 := commitFile(t, dir, name, baselineJSON("call"), "fix one", 3)
+			tr, err := FromGit(context.Background(), dir, name, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{c1 + " 2 call=2", c2 + " 2 call=2", c3 + " 1 call=1"}
+			if got := counts(tr); !slices.Equal(got, want) || len(tr.Skipped) != 0 {
+				t.Errorf("counts %q, skipped %+v; want %q", got, tr.Skipped, want)
+			}
+		})
 	}
 }

@@ -35,6 +35,7 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 
 	"github.com/jwtssot/jwtssot/internal/driver"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // Config is the go command's vet config (cmd/go/internal/work.vetConfig),
@@ -307,7 +308,9 @@ func printJSON(w io.Writer, fset *token.FileSet, id, name string, diags []analys
 // printPlain writes a diagnostic as go vet does, with context lines.
 func printPlain(w io.Writer, fset *token.FileSet, context int, d analysis.Diagnostic) {
 	posn := fset.Position(d.Pos)
-	fmt.Fprintf(w, "%s: %s\n", posn, d.Message)
+	// Shown with visible: a message quotes config text (a replacement's
+	// use) and a file name may hold anything, but a finding is one line.
+	fmt.Fprintf(w, "%s: %s\n", visible.Text(posn.String()), visible.Text(d.Message))
 	if context < 0 {
 		return
 	}
@@ -319,7 +322,7 @@ func printPlain(w io.Writer, fset *token.FileSet, context int, d analysis.Diagno
 	lines := bytes.Split(data, []byte("\n"))
 	for i := posn.Line - context; i <= end.Line+context; i++ {
 		if 1 <= i && i <= len(lines) {
-			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+			fmt.Fprintf(w, "%d\t%s\n", i, visible.Code(string(lines[i-1])))
 		}
 	}
 }
