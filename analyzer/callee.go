@@ -35,7 +35,9 @@ func (ix *index) calleeOf(fn *types.Func) *callee {
 	c := &callee{flagName: -1, flagValue: -1}
 	if p := fn.Pkg(); p != nil {
 		c.lib = ix.isLibraryPackage(p)
-		c.modelled = ix.flow.Declared(fn) || (p != ix.pass.Pkg && ix.facts.fn(fn) != nil)
+		// A function of the package is known by its body, whether or not
+		// the walk has reached its declaration yet.
+		c.modelled = p == ix.pass.Pkg || ix.facts.fn(fn) != nil
 	}
 	if src, ok := ix.s.Catalog.Source(fn); ok {
 		// The catalogue wins over facts, which a driver that analyzes

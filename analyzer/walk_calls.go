@@ -225,18 +225,6 @@ func (ix *index) recordBuilderDefault(call *ast.CallExpr) {
 	}
 }
 
-// modelled reports whether a function's behaviour is known from its body:
-// declared in the package, or with facts from its own.
-func (ix *index) modelled(callee types.Object) bool {
-	fn, ok := callee.(*types.Func)
-	if !ok {
-		return false
-	}
-	if ix.flow.Declared(fn) {
-		return true
-	}
-	return fn.Pkg() != ix.pass.Pkg && ix.facts.fn(fn.Origin()) != nil
-}
 
 // paramAt returns parameter i of sig as seen by argument i of a call,
 // spreading a variadic parameter over the trailing arguments.

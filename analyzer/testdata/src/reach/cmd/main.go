@@ -41,4 +41,13 @@ func main() {
 	_ = auth.New(os.ExpandEnv("$EXPANDED_KEY")) // want `JWT secret EXPANDED_KEY read with os.ExpandEnv`
 	_ = auth.FromEnv()
 	_ = os.Getenv("PORT") // no key: not reported
+	// A helper declared after its caller is known by its body all the same.
+	_ = auth.New(getSetting("LATER_KEY", "later-fallback-key")) // want `JWT secret LATER_KEY read with main.getSetting` `hardcoded JWT secret "la"… \(18 characters\) used as the key`
+}
+
+func getSetting(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
 }
