@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // findings are the package's findings before suppression, and what the
@@ -35,8 +36,11 @@ func (ix *index) report(rule string, pos, end token.Pos, symbol, body string) {
 	})
 }
 
-// tagged appends the rule tag to a message body.
-func tagged(rule, body string) string { return body + rules.Tag(rule) }
+// tagged appends the rule tag to a message body, with every control
+// character of it (a setting's name or a replacement's text may hold one)
+// shown visibly: a front end that prints the message as it is (go vet,
+// golangci-lint) can never start a line or run an escape sequence.
+func tagged(rule, body string) string { return visible.Text(body) + rules.Tag(rule) }
 
 // redact describes a secret without revealing it: its first two characters
 // when it is long enough that they give little away, and its length.

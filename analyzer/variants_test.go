@@ -108,6 +108,15 @@ var variants = []variant{
 		patterns: []string{"variants/catalogue"},
 	},
 	{
+		// Control characters in a replacement's text and a setting's name
+		// are shown visibly in the messages.
+		name: "hostile",
+		cfg: analyzer.Config{Auth: []string{"variants/auth"}, Replacements: []analyzer.Replacement{
+			{Symbol: "github.com/golang-jwt/jwt/v5", Use: "evil\nFAKE\x1b[31m"}}},
+		flags: map[string]string{"auth": "variants/auth", "replacements": "github.com/golang-jwt/jwt/v5=evil\nFAKE\x1b[31m"},
+		patterns: []string{"variants/hostile"},
+	},
+	{
 		// The inventory's cases, with insecure-parse turned on.
 		name:     "inventory",
 		cfg:      analyzer.Config{Auth: []string{"inventory/auth"}, Enable: []string{"insecure-parse"}},
