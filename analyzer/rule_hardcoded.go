@@ -76,7 +76,14 @@ func (ix *index) reportFallbacks(seen map[flow.Node]bool) {
 	for _, call := range ix.seen.namedCalls { // getenv("JWT_SECRET", "dev"), whatever becomes of its result
 		sites = append(sites, ix.flow.Trace(call, flow.Value))
 	}
+	// A site with no literal has no fallback: one walk of the graph (the
+	// collector) finds the sites that hold one, and only those cost a
+	// query of their reads.
+	holds := ix.flow.NewCollector(1, func(l *flow.Lit) bool { return l.Value != "" })
 	for _, n := range sites {
+		if len(holds.Literals(n)) == 0 {
+			continue
+		}
 		var key string
 		for _, rd := range ix.flow.Reads(n) {
 			if !rd.ByParam && ix.names.IsSecretKey(rd.Name) {
