@@ -66,7 +66,9 @@ func (ix *index) reportFallbacks(seen map[flow.Node]bool) {
 	}
 	var sites []flow.Node
 	for _, obj := range ix.seen.fallbackObjs {
-		sites = append(sites, ix.flow.Object(obj, flow.Value))
+		if ix.flow.MayMix(obj) {
+			sites = append(sites, ix.flow.Object(obj, flow.Value))
+		}
 	}
 	for _, fn := range ix.seen.fallbackFns {
 		if r := ix.flow.Result(fn, flow.Value); r != nil {

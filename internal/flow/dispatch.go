@@ -48,29 +48,45 @@ func (e *Engine) dispatch(call *ast.CallExpr, fn *types.Func, m Mode) []*node {
 const maxImplementations = 32
 
 // implementations returns the concrete methods that a call of the
-// interface method fn may run, computed once per method.
+// interface method fn may run, computed once per method from the types
+// that implement its interface, computed once per interface.
 func (e *Engine) implementations(fn *types.Func) []*types.Func {
 	if impls, ok := e.impls[fn]; ok {
 		return impls
 	}
-	iface, _ := fn.Signature().Recv().Type().Underlying().(*types.Interface)
 	var impls []*types.Func
-	if iface != nil {
-		for _, t := range e.concreteTypes() {
-			for _, typ := range []types.Type{t, types.NewPointer(t)} {
-				if !types.Implements(typ, iface) {
-					continue
-				}
-				obj, _, _ := types.LookupFieldOrMethod(typ, true, fn.Pkg(), fn.Name())
-				if m, ok := obj.(*types.Func); ok && len(impls) < maxImplementations {
-					impls = append(impls, m.Origin())
-				}
-				break
+	if iface, ok := fn.Signature().Recv().Type().Underlying().(*types.Interface); ok {
+		for _, typ := range e.implementers(iface) {
+			obj, _, _ := types.LookupFieldOrMethod(typ, true, fn.Pkg(), fn.Name())
+			if m, ok := obj.(*types.Func); ok {
+				impls = append(impls, m.Origin())
 			}
 		}
 	}
 	e.impls[fn] = impls
 	return impls
+}
+
+// implementers returns the types (T or *T) of concreteTypes that
+// implement iface, at most maxImplementations.
+func (e *Engine) implementers(iface *types.Interface) []types.Type {
+	if ts, ok := e.ifaces[iface]; ok {
+		return ts
+	}
+	var out []types.Type
+	for _, t := range e.concreteTypes() {
+		if len(out) == maxImplementations {
+			break
+		}
+		for _, typ := range []types.Type{t, types.NewPointer(t)} {
+			if types.Implements(typ, iface) {
+				out = append(out, typ)
+				break
+			}
+		}
+	}
+	e.ifaces[iface] = out
+	return out
 }
 
 // concreteTypes returns the named, non-interface, non-generic types the

@@ -165,10 +165,11 @@ type Engine struct {
 	paramAt map[Param]*node
 	globals map[memoKey]*node
 
-	pureMemo map[*node][]*Lit              // literals of transformations
-	foldMemo map[*node]*Lit                // folded combinations
-	impls    map[*types.Func][]*types.Func // interface method -> implementations
-	concrete []*types.Named                // the types implementations are looked for in
+	pureMemo map[*node][]*Lit                  // literals of transformations
+	foldMemo map[*node]*Lit                    // folded combinations
+	impls    map[*types.Func][]*types.Func     // interface method -> implementations
+	ifaces   map[*types.Interface][]types.Type // interface -> the types that implement it
+	concrete []*types.Named                    // the types implementations are looked for in
 
 	q query // the query state, see query.go
 }
@@ -232,6 +233,7 @@ func New(info *types.Info, pkg *types.Package, oracle Oracle) *Engine {
 		pureMemo: map[*node][]*Lit{},
 		foldMemo: map[*node]*Lit{},
 		impls:    map[*types.Func][]*types.Func{},
+		ifaces:   map[*types.Interface][]types.Type{},
 	}
 }
 
@@ -453,6 +455,25 @@ func (e *Engine) Assigned(obj types.Object) []ast.Expr {
 	}
 	slices.SortFunc(out, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return out
+}
+
+// MayMix reports whether a variable or field may hold values of more
+// than one origin: it is given more than one value, or one that is a call
+// (which may return a setting or its default). A fallback (a setting's
+// value or a literal) needs one of the two.
+func (e *Engine) MayMix(obj types.Object) bool {
+	n := len(e.assigns[obj]) + len(e.ranges[obj]) + len(e.lits[obj]) + len(e.fills[memoKey{obj, Value}])
+	if v, ok := obj.(*types.Var); ok {
+		n += len(e.tuples[v])
+		if len(e.tuples[v]) > 0 {
+			return true
+		}
+	}
+	if n != 1 || len(e.assigns[obj]) != 1 {
+		return n > 1
+	}
+	_, isCall := ast.Unparen(e.assigns[obj][0]).(*ast.CallExpr)
+	return isCall
 }
 
 // CallsOf returns the calls of a function of the package.
