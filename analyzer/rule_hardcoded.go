@@ -105,8 +105,21 @@ func (ix *index) reportFallbacks(seen map[flow.Node]bool) {
 // function of the module is given one, or a function of another package
 // it calls returns a setting it reads.
 func (ix *index) readsSecretByName() bool {
-	if ix.seen.foreignReads {
-		return true
+	for _, call := range ix.seen.foreignReads {
+		fn, _ := calleeFunc(ix.info, call)
+		f := ix.facts.fn(fn)
+		for _, r := range f.Summary.Results {
+			for _, rd := range r.Reads {
+				if ix.names.IsSecretKey(rd.Name) {
+					return true
+				}
+			}
+			for _, i := range r.ReadParams {
+				if s, ok := ix.constString(call.Args[min(i, len(call.Args)-1)]); ok && ix.names.IsSecretKey(s) {
+					return true
+				}
+			}
+		}
 	}
 	for _, u := range ix.seen.reads {
 		if u.secretKey != "" {

@@ -46,7 +46,7 @@ type walkRecords struct {
 	pending      []pendingSite // JWT operations met by the walk
 
 	keyReadCalls []keyReadCall // calls of other packages' functions that read a named setting into a key
-	foreignReads bool          // a function of another package called here returns a setting it reads
+	foreignReads []*ast.CallExpr // calls of other packages' functions that return a setting they read
 
 	// Decided by settle.
 	keyParams  map[*types.Func]map[int]keyParam

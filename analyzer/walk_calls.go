@@ -132,7 +132,8 @@ func (ix *index) factSinks(call *ast.CallExpr, fn *types.Func) {
 	}
 	for _, r := range f.Summary.Results {
 		if len(r.Reads)+len(r.ReadParams) > 0 {
-			ix.seen.foreignReads = true
+			ix.seen.foreignReads = append(ix.seen.foreignReads, call)
+			break
 		}
 	}
 	if len(f.KeyReads) > 0 {
