@@ -16,7 +16,7 @@ type libRef struct {
 	called   bool
 }
 
-// visitIdent records every identifier that refers to an object of a JWT
+// visitIdent records an identifier that refers to an object of a JWT
 // library: it makes the package a user of JWT, and a function or method so
 // referred to is a use for the call rule. It works from the type checker's
 // resolution of each identifier, so it also catches methods on values whose
@@ -25,14 +25,8 @@ type libRef struct {
 // types and interface methods declared in a library, and never a user's
 // own variable, type or package that happens to be named jwt.
 func (ix *index) visitIdent(w *walker, id *ast.Ident) {
-	if !ix.seen.refersToJWT {
-		return
-	}
-	obj := ix.info.Uses[id]
-	if obj == nil || obj.Pkg() == nil || !ix.isLibraryPackage(obj.Pkg()) {
-		return
-	}
-	ix.markUsesJWT() // a function, a type, a constant or a variable of a JWT library
+	obj := ix.info.Uses[id] // one of the library's: the walk calls it for those only
+	ix.markUsesJWT()        // a function, a type, a constant or a variable of a JWT library
 	fn, ok := obj.(*types.Func)
 	if !ok || ix.inAuth {
 		return

@@ -1,11 +1,13 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -102,7 +104,7 @@ func newIndex(pass *analysis.Pass, s *config.Settings) *index {
 		libPkgs: map[*types.Package]bool{},
 		out:     findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}, readSites: map[token.Pos]bool{}},
 	}
-	ix.seen = newWalkRecords(refersToLibrary(pass.TypesInfo, s.Libs))
+	ix.seen = newWalkRecords(libraryUses(pass.TypesInfo, s.Libs))
 	ix.flow = flow.New(pass.TypesInfo, pass.Pkg, oracle{ix})
 	return ix
 }
@@ -169,29 +171,37 @@ func isCgoTranslation(f *ast.File) bool {
 	return false
 }
 
-// refersToLibrary reports whether the package refers to an object of a JWT
-// library: a function, method, type, field, constant or variable, which the
-// type checker records in info.Uses for every identifier that names one
-// (selectors, promoted methods and fields, the keys of composite literals
-// included). The call rule fires in files that import no JWT library (a
-// token returned by the auth module), where such a reference is all there
-// is; without one, the call rule and the library key sinks have nothing to
-// find. It reads no other package's imports: the scan shares the packages
-// read from export data between goroutines, which may still be filling in
-// the imports of one read only in part.
-func refersToLibrary(info *types.Info, libs *jwtlib.Matcher) bool {
-	seen := map[*types.Package]bool{}
-	for _, obj := range info.Uses {
+// libraryUses returns the identifiers of the package that refer to an
+// object of a JWT library (a function, method, type, field, constant or
+// variable: the type checker records every such identifier in info.Uses,
+// selectors, promoted methods and fields, the keys of composite literals
+// included), in the order of their positions. The call rule fires in files
+// that import no JWT library (a token returned by the auth module), where
+// such a reference is all there is; without one, the call rule and the
+// library key sinks have nothing to find. One pass over info.Uses finds
+// them, so the walk compares positions instead of looking up every
+// identifier. It reads no other package's imports: the scan shares the
+// packages read from export data between goroutines, which may still be
+// filling in the imports of one read only in part.
+func libraryUses(info *types.Info, libs *jwtlib.Matcher) []*ast.Ident {
+	lib := map[*types.Package]bool{}
+	var out []*ast.Ident
+	for id, obj := range info.Uses {
 		p := obj.Pkg()
-		if p == nil || seen[p] {
+		if p == nil {
 			continue
 		}
-		seen[p] = true
-		if libs.Match(p.Path()) != "" {
-			return true
+		is, ok := lib[p]
+		if !ok {
+			is = libs.Match(p.Path()) != ""
+			lib[p] = is
+		}
+		if is {
+			out = append(out, id)
 		}
 	}
-	return false
+	slices.SortFunc(out, func(a, b *ast.Ident) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	return out
 }
 
 // skipFile reports whether a file is outside the analysis: generated (but

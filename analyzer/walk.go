@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 )
 
@@ -12,8 +13,9 @@ import (
 type walkRecords struct {
 	// refersToJWT is false when the package refers to no object of a JWT
 	// library: then the call rule and the library key sinks have nothing
-	// to find.
+	// to find. libUses are the identifiers that refer to one, by position.
 	refersToJWT bool
+	libUses     []*ast.Ident
 	// usesJWT is true when the package itself uses a JWT library: it
 	// refers to an object of one, or calls a function whose facts say it
 	// signs or verifies. Only then do the weak words of a name (signing,
@@ -45,7 +47,7 @@ type walkRecords struct {
 	initializers map[ast.Expr][]types.Object
 	pending      []pendingSite // JWT operations met by the walk
 
-	keyReadCalls []keyReadCall // calls of other packages' functions that read a named setting into a key
+	keyReadCalls []keyReadCall   // calls of other packages' functions that read a named setting into a key
 	foreignReads []*ast.CallExpr // calls of other packages' functions that return a setting they read
 
 	// Decided by settle.
@@ -64,9 +66,10 @@ type keyReadCall struct {
 	params []keyParam
 }
 
-func newWalkRecords(refersToJWT bool) walkRecords {
+func newWalkRecords(libUses []*ast.Ident) walkRecords {
 	return walkRecords{
-		refersToJWT: refersToJWT,
+		refersToJWT: len(libUses) > 0,
+		libUses:     libUses,
 		funcs:       map[*types.Func]*funcState{},
 		callers:     map[*ast.CallExpr]*types.Func{},
 		keyParams:   map[*types.Func]map[int]keyParam{},
@@ -97,7 +100,7 @@ func (ix *index) walk() {
 			// counted here would make the two disagree.
 			continue
 		}
-		w := &walker{ix: ix, skipped: ix.skipFile(f)}
+		w := &walker{ix: ix, skipped: ix.skipFile(f), libUses: ix.libUsesIn(f)}
 		if !w.skipped {
 			fs := &fileState{tf: tf, file: f}
 			ix.files[tf] = fs
@@ -107,11 +110,20 @@ func (ix *index) walk() {
 	}
 }
 
+// libUsesIn returns the identifiers of libUses that are in f.
+func (ix *index) libUsesIn(f *ast.File) []*ast.Ident {
+	uses := ix.seen.libUses
+	lo := sort.Search(len(uses), func(i int) bool { return uses[i].Pos() >= f.FileStart })
+	hi := sort.Search(len(uses), func(i int) bool { return uses[i].Pos() > f.FileEnd })
+	return uses[lo:hi]
+}
+
 // A walker walks one file: the path from the file to the current node,
 // and the declared function it is in.
 type walker struct {
 	ix      *index
 	skipped bool
+	libUses []*ast.Ident // the file's identifiers that refer to a JWT library, by position
 	stack   []ast.Node
 	funcs   []ast.Node  // the *ast.FuncDecl and *ast.FuncLit around the node
 	decl    *types.Func // the declared function around the node
@@ -162,7 +174,15 @@ func (w *walker) visit(n ast.Node) {
 			ix.seen.imports = append(ix.seen.imports, n)
 		}
 	case *ast.Ident:
-		ix.visitIdent(w, n)
+		// The walk meets identifiers in the order of their positions, as
+		// libUses holds them: the next one is the only candidate.
+		for len(w.libUses) > 0 && w.libUses[0].Pos() < n.Pos() {
+			w.libUses = w.libUses[1:]
+		}
+		if len(w.libUses) > 0 && w.libUses[0] == n {
+			w.libUses = w.libUses[1:]
+			ix.visitIdent(w, n)
+		}
 	case *ast.CallExpr:
 		ix.visitCall(w.decl, n)
 	case *ast.CompositeLit:

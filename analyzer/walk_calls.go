@@ -56,9 +56,12 @@ func (ix *index) recordNamedCall(c *callee, call *ast.CallExpr) {
 		return
 	}
 	for _, a := range call.Args {
-		if s, ok := ix.constString(a); ok && keyShape(s) {
-			ix.seen.namedCalls = append(ix.seen.namedCalls, call)
-			return
+		switch ast.Unparen(a).(type) {
+		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr: // what a constant name is written as
+			if s, ok := ix.constString(a); ok && keyShape(s) {
+				ix.seen.namedCalls = append(ix.seen.namedCalls, call)
+				return
+			}
 		}
 	}
 }
