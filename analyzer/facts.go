@@ -302,7 +302,7 @@ func (ix *index) exportFieldFacts() {
 		if kp, ok := keyFields[f]; ok {
 			ff.Key = &kp
 		}
-		if canHoldSecret(f.Type()) || isContainerType(f.Type()) {
+		if (canHoldSecret(f.Type()) || isContainerType(f.Type())) && ix.flow.HasValues(f) {
 			ff.Lits, ff.Reads = ix.values(f, ix.flow.Object(f, flow.Value))
 		}
 		if ff.Key != nil || len(ff.Lits)+len(ff.Reads) > 0 {

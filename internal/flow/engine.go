@@ -457,6 +457,19 @@ func (e *Engine) Assigned(obj types.Object) []ast.Expr {
 	return out
 }
 
+// HasValues reports whether the package gives a variable or field any
+// value: without one, it holds nothing its facts could carry.
+func (e *Engine) HasValues(obj types.Object) bool {
+	if v, ok := obj.(*types.Var); ok {
+		obj = v.Origin()
+		if len(e.tuples[v]) > 0 {
+			return true
+		}
+	}
+	return len(e.assigns[obj])+len(e.ranges[obj])+len(e.lits[obj])+len(e.elems[obj]) > 0 ||
+		len(e.fills[memoKey{obj, Value}])+len(e.fills[memoKey{obj, Elems}]) > 0
+}
+
 // MayMix reports whether a variable or field may hold values of more
 // than one origin: it is given more than one value, or one that is a call
 // (which may return a setting or its default). A fallback (a setting's
