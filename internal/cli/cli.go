@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -60,19 +61,19 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 // Main runs the standalone scan (the vet protocol is dispatched before, see
 // IsVetInvocation) and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "help" {
-		if len(args) > 1 {
-			return explain(args[1], stdout, stderr, "auto")
-		}
-		printUsage(stdout, nil)
-		return ExitClean
-	}
-	args = explainAlone(args)
 	a, err := analyzer.New(analyzer.Config{})
 	if err != nil {
 		message(stderr, "%v", err)
 		return ExitUsage
 	}
+	if len(args) > 0 && args[0] == "help" {
+		if len(args) > 1 {
+			return explain(args[1], a, stdout, stderr, "auto")
+		}
+		printUsage(stdout, nil)
+		return ExitClean
+	}
+	args = explainAlone(args)
 	var o options
 	fs := newFlagSet(&o, a)
 	fs.SetOutput(io.Discard)
@@ -101,8 +102,17 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case o.version:
 		fmt.Fprintf(stdout, "jwtssot %s\n", Version())
 		return ExitClean
-	case explainSet:
-		return explain(o.explain, stdout, stderr, o.color)
+	}
+	// -C applies to every mode: the scan, -trend, and -explain catalogue
+	// (which reads the config files found there).
+	if o.dir != "" {
+		if err := os.Chdir(o.dir); err != nil {
+			message(stderr, "-C %s: %v", o.dir, errors.Unwrap(err))
+			return ExitUsage
+		}
+	}
+	if explainSet {
+		return explain(o.explain, a, stdout, stderr, o.color)
 	}
 	if err := o.check(); err != nil {
 		message(stderr, "%v", err)

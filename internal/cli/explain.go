@@ -10,21 +10,25 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
-// explain prints a rule's page for a terminal, or the list of rules when id
-// is "" or "rules".
-func explain(id string, stdout, stderr io.Writer, colorMode string) int {
+// explain prints a rule's page for a terminal, the list of rules when id
+// is "" or "rules", or the catalogue in effect (see explainCatalogue).
+func explain(id string, a *analysis.Analyzer, stdout, stderr io.Writer, colorMode string) int {
 	style := newMDStyle(useColor(colorMode, stdout, false))
+	if id == catalogueTopic {
+		return explainCatalogue(a, stdout, stderr, colorMode)
+	}
 	if id == "" || id == "rules" {
 		fmt.Fprint(stdout, ruleList(style))
 		return ExitClean
 	}
 	r, ok := rules.ByID(id)
 	if !ok {
-		message(stderr, "no rule %q (rules: %s)", id, strings.Join(rules.IDs(), ", "))
+		message(stderr, "no rule %q (rules: %s; or %s)", id, strings.Join(rules.IDs(), ", "), catalogueTopic)
 		return ExitUsage
 	}
 	fmt.Fprint(stdout, ruleDoc(r, style, terminalWidth()))

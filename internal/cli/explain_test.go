@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -153,5 +155,67 @@ func TestRuleList(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(r.ID) + ` +` + regexp.QuoteMeta(r.Title) + `$`).MatchString(out) {
 			t.Errorf("rule %s with its title not listed:\n%s", r.ID, out)
 		}
+	}
+}
+
+// TestExplainCatalogue runs -explain catalogue in a module whose config
+// adds rows: they are listed by origin, a flag overrides the file's list
+// of the same key, text from the file is escaped, and the built-in
+// catalogue follows.
+func TestExplainCatalogue(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "go.mod", "module example.com/m\n")
+	writeFile(t, dir, ".jwtssot.yaml", "auth: [./auth/...]\n"+
+		"libraries: [example.com/platform/tokens]\n"+
+		"sources:\n  - symbol: example.com/platform/settings.Get\n    name: 1\n"+
+		"  - symbol: (*example.com/platform/settings.Store).Fill\n    fills: 2\n"+
+		"sinks:\n  - symbol: \"example.com/platform/jwtx.Sign\\u001b[2J\"\n    arg: 2\n")
+	run := func(args ...string) (string, string, int) {
+		var out, errb strings.Builder
+		code := Main(append([]string{"-C", dir, "-color", "never"}, args...), &out, &errb)
+		return out.String(), errb.String(), code
+	}
+	out, errOut, code := run("-explain", "catalogue")
+	if code != ExitClean {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Added by `.jwtssot.yaml`:",
+		"`example.com/platform/tokens`",
+		"`example.com/platform/settings.Get`",
+		"`(*example.com/platform/settings.Store).Fill`  none        what argument 2 points to",
+		"`example.com/platform/jwtx.Sign\\x1b[2J`  2         a secret",
+		"JWT libraries\n=============", "`github.com/golang-jwt/jwt`", "LookupEnv", "DecodeString",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if !regexp.MustCompile("`example.com/platform/settings.Get` +argument 1 +the result").MatchString(out) {
+		t.Errorf("the Get row is not listed with its name and value:\n%s", out)
+	}
+	if strings.ContainsRune(out, 0x1b) {
+		t.Errorf("a control character from the config reached the terminal")
+	}
+	if strings.Contains(out, "Added by the command line") {
+		t.Errorf("no flag was given, yet the command line adds rows")
+	}
+	out, _, _ = run("-explain", "catalogue", "-sinks", "example.com/x.Sign=1=public")
+	if !strings.Contains(out, "Added by the command line:") || !strings.Contains(out, "`example.com/x.Sign`  1         a public key") {
+		t.Errorf("the flag's row is not listed:\n%s", out)
+	}
+	if strings.Contains(out, `jwtx.Sign\x1b`) {
+		t.Errorf("-sinks overrides the file's sinks, yet they are listed:\n%s", out)
+	}
+	writeFile(t, dir, ".jwtssot.yaml", "sinks: [1, 2\n")
+	if _, errOut, code := run("-explain", "catalogue"); code != ExitUsage || !strings.Contains(errOut, ".jwtssot.yaml") {
+		t.Errorf("a broken config: exit %d, stderr %q; want %d naming the file", code, errOut, ExitUsage)
+	}
+}
+
+func writeFile(t *testing.T, dir, name, text string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

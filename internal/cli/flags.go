@@ -30,7 +30,7 @@ func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
 	fs.BoolVar(&o.inventory, "inventory", false, "list every JWT operation, grouped by function, and how the functions differ, instead of the violations")
 	fs.BoolVar(&o.verbose, "v", false, "print progress on stderr")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit; alone, list the rules")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` (or, for catalogue, the catalogue in effect) and exit; alone, list the rules")
 	fs.StringVar(&o.pathPrefix, "path-prefix", "", "name files in sarif and github reports with this `prefix` (default: the scan root's path in its git repository)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `file` once the scan is done (for performance work)")

@@ -32,11 +32,6 @@ import (
 // writes the report. It returns the exit status and an error to print.
 func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr io.Writer) (int, error) {
 	start := time.Now()
-	if o.dir != "" {
-		if err := os.Chdir(o.dir); err != nil {
-			return ExitUsage, fmt.Errorf("-C %s: %w", o.dir, errors.Unwrap(err))
-		}
-	}
 	root, err := os.Getwd()
 	if err != nil {
 		return ExitUsage, err

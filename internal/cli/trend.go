@@ -3,10 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/jwtssot/jwtssot/internal/atomicfile"
 	"github.com/jwtssot/jwtssot/internal/report"
@@ -21,12 +19,6 @@ var trendFormats = []string{"text", "json", "html"}
 // the baseline's git history (or the -reports) and writes them, without a
 // scan. It exits 0, or 2 when it cannot read the history.
 func trendOnly(ctx context.Context, o *options, stdout, stderr io.Writer) int {
-	if o.dir != "" {
-		if err := os.Chdir(o.dir); err != nil {
-			message(stderr, "-C %s: %v", o.dir, errors.Unwrap(err))
-			return ExitUsage
-		}
-	}
 	t, err := loadTrend(ctx, o, stderr)
 	if err != nil {
 		message(stderr, "%v", err)

@@ -130,3 +130,8 @@ func keyTable() string {
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// LibrariesPage returns docs/libraries.md as the generator writes it: the
+// built-in catalogue (libraries, key table, sources, transformations), for
+// jwtssot -explain catalogue.
+func LibrariesPage() string { return librariesMarkdown() }
