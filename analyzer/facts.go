@@ -234,21 +234,6 @@ func (c *factCache) fn(fn *types.Func) *funcFact {
 	return f
 }
 
-// origin describes an object of any package for a message, naming its
-// package and file but no directory of this machine:
-// "devcfg.DevKey (devcfg/keys.go:12)".
-func (ix *index) origin(obj types.Object) string {
-	name := obj.Name()
-	if obj.Pkg() != nil {
-		name = obj.Pkg().Name() + "." + name
-	}
-	pos := ix.pass.Fset.Position(obj.Pos())
-	if !pos.IsValid() || obj.Pkg() == nil {
-		return name
-	}
-	return fmt.Sprintf("%s (%s/%s:%d)", name, path.Base(obj.Pkg().Path()), filepath.Base(pos.Filename), pos.Line)
-}
-
 // exportFacts exports, for each exported function, method, variable,
 // constant and struct field of the package that says something to its
 // importers, what it says. Unexported objects cannot be used by another
@@ -344,8 +329,8 @@ func (ix *index) structFields() []*types.Var {
 	add = func(st *types.Struct, depth int) {
 		for i := range st.NumFields() {
 			f := st.Field(i)
-			if !f.Exported() {
-				continue
+			if !f.Exported() || f.Pkg() != ix.pass.Pkg {
+				continue // type M other.S: the fields are the other package's, and so are their facts
 			}
 			out = append(out, f)
 			if nested, ok := f.Type().(*types.Struct); ok && depth < maxFillDepth {
@@ -399,17 +384,6 @@ func (ix *index) foreignReads(obj types.Object, reads []flow.Read) []flow.Foreig
 			Reported: r.Site != nil && ix.out.readSites[r.Site.Pos()]})
 	}
 	return out
-}
-
-// siteOrigin says where a read that obj holds or returns is: the object
-// and the read's position.
-func (ix *index) siteOrigin(obj types.Object, site ast.Expr) string {
-	if site == nil {
-		return ix.origin(obj)
-	}
-	pos := ix.pass.Fset.Position(site.Pos())
-	return fmt.Sprintf("%s.%s (%s/%s:%d)", obj.Pkg().Name(), obj.Name(), path.Base(obj.Pkg().Path()),
-		filepath.Base(pos.Filename), pos.Line)
 }
 
 // sortedParams returns the parameters of a map by index.

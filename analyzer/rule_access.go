@@ -91,13 +91,6 @@ func (ix *index) reachedReads() []reachedRead {
 	return append(out, ix.seen.reached...)
 }
 
-// holder is the object an origin names: "config.Config.Key" of
-// "config.Config.Key (config/config.go:12)".
-func holder(origin string) string {
-	h, _, _ := strings.Cut(origin, " (")
-	return h
-}
-
 // outsideAuthRead reports whether a read is outside the auth packages: a
 // read of this package when it is not one of them, a read of another
 // package (brought in by a value) when that one is not.
@@ -129,7 +122,10 @@ func describeRead(r flow.Read) string {
 	default:
 		s += " read with " + callee
 	}
-	if r.Origin != "" {
+	switch {
+	case strings.HasPrefix(r.Origin, "at "):
+		s += " " + r.Origin // "at internal/config/env.go:14 (held by config.Key)"
+	case r.Origin != "":
 		s += " in " + r.Origin
 	}
 	return s
