@@ -113,7 +113,7 @@ var variants = []variant{
 		name: "hostile",
 		cfg: analyzer.Config{Auth: []string{"variants/auth"}, Replacements: []analyzer.Replacement{
 			{Symbol: "github.com/golang-jwt/jwt/v5", Use: "evil\nFAKE\x1b[31m"}}},
-		flags: map[string]string{"auth": "variants/auth", "replacements": "github.com/golang-jwt/jwt/v5=evil\nFAKE\x1b[31m"},
+		flags:    map[string]string{"auth": "variants/auth", "replacements": "github.com/golang-jwt/jwt/v5=evil\nFAKE\x1b[31m"},
 		patterns: []string{"variants/hostile"},
 	},
 	{

@@ -229,7 +229,6 @@ func (ix *index) recordBuilderDefault(call *ast.CallExpr) {
 	}
 }
 
-
 // paramAt returns parameter i of sig as seen by argument i of a call,
 // spreading a variadic parameter over the trailing arguments.
 func paramAt(sig *types.Signature, i int) *types.Var {

@@ -25,10 +25,10 @@ func decoded() {
 
 func built() {
 	_ = auth.New(fmt.Sprintf("%s-%s", "acme", "2024-signing")) // want `hardcoded JWT secret "ac"… \(17 characters\) built from literals by fmt.Sprintf and used as the key`
-	_ = auth.New(strings.Repeat("ab", 16)) // want `hardcoded JWT secret of 2 characters transformed by strings.Repeat and used as the key`
+	_ = auth.New(strings.Repeat("ab", 16))                     // want `hardcoded JWT secret of 2 characters transformed by strings.Repeat and used as the key`
 	prefix, suffix := "tenant", "signing-material"
-	_ = auth.New(prefix + "/" + suffix) // want `hardcoded JWT secret "te"… \(23 characters\) built from literals by \+ and used as the key`
-	_ = auth.New("prefix-" + os.Getenv("TOKEN_SUFFIX")) // want `JWT secret TOKEN_SUFFIX read with os.Getenv`
+	_ = auth.New(prefix + "/" + suffix)                               // want `hardcoded JWT secret "te"… \(23 characters\) built from literals by \+ and used as the key`
+	_ = auth.New("prefix-" + os.Getenv("TOKEN_SUFFIX"))               // want `JWT secret TOKEN_SUFFIX read with os.Getenv`
 	_ = auth.New(fmt.Sprintf("%s:%s", "v1", os.Getenv("TOKEN_PART"))) // want `JWT secret TOKEN_PART read with os.Getenv`
 }
 

@@ -12,8 +12,8 @@ type FlagClause struct{ parserMixin }
 
 type Application struct{}
 
-func New(name, help string) *Application                      { return &Application{} }
-func (a *Application) Flag(name, help string) *FlagClause     { return &FlagClause{} }
-func Flag(name, help string) *FlagClause                      { return &FlagClause{} }
-func (f *FlagClause) Envar(name string) *FlagClause           { return f }
-func (f *FlagClause) Default(values ...string) *FlagClause    { return f }
+func New(name, help string) *Application                   { return &Application{} }
+func (a *Application) Flag(name, help string) *FlagClause  { return &FlagClause{} }
+func Flag(name, help string) *FlagClause                   { return &FlagClause{} }
+func (f *FlagClause) Envar(name string) *FlagClause        { return f }
+func (f *FlagClause) Default(values ...string) *FlagClause { return f }
