@@ -5,8 +5,6 @@ import (
 	"go/ast"
 	"go/types"
 	"maps"
-	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -37,6 +35,8 @@ type funcFact struct {
 	KeyReads []keyParam
 	// Summary is what the function's result holds, per mode.
 	Summary flow.Summary
+	// Fills lists the parameters a loader fills (a loader wrapper's).
+	Fills []fillParam
 }
 
 // keyParam is a parameter (or a field) that reaches a key: its index,
@@ -62,6 +62,9 @@ func (f *funcFact) String() string {
 	}
 	for _, k := range f.KeyReads {
 		parts = append(parts, fmt.Sprintf("keyread(%d %s)", k.Index, k.Where))
+	}
+	for _, k := range f.Fills {
+		parts = append(parts, fmt.Sprintf("fills(%d %s)", k.Index, k.Callee))
 	}
 	for m, r := range f.Summary.Results {
 		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams) == 0 {
@@ -91,11 +94,19 @@ func (f *funcFact) String() string {
 type varFact struct {
 	Lits  []flow.ForeignLit
 	Reads []flow.ForeignRead
+	// Source is the catalogue's key of the source the variable holds
+	// (var Unmarshal = toml.Unmarshal), "" if none.
+	Source string
 }
 
 func (*varFact) AFact() {}
 
-func (f *varFact) String() string { return valuesString(f.Lits, f.Reads) }
+func (f *varFact) String() string {
+	if f.Source != "" {
+		return "source(" + f.Source + ")"
+	}
+	return valuesString(f.Lits, f.Reads)
+}
 
 // fieldFact is what the package that declares a struct field does with
 // it: the literals and reads it assigns to the field, and, when the
@@ -148,10 +159,16 @@ type oracle struct {
 }
 
 func (o oracle) Read(call *ast.CallExpr) (flow.Source, bool) {
-	if _, src, ok := o.ix.sourceOf(call); ok {
-		return o.ix.flowSource(call, src)
+	fn, src, ok := o.ix.sourceOf(call)
+	if !ok {
+		return flow.Source{}, false
 	}
-	return flow.Source{}, false
+	fs, ok := o.ix.flowSource(call, src)
+	if fn == nil { // a variable that holds a source
+		a, _ := o.ix.aliasCalled(call)
+		fs.CalleeName = a.name
+	}
+	return fs, ok
 }
 
 func (o oracle) Transform(fn *types.Func) (flow.Transform, bool) { return jwtlib.TransformOf(fn) }
@@ -243,12 +260,13 @@ func (ix *index) exportFacts() {
 		if !fn.Exported() {
 			continue
 		}
-		f := &funcFact{Keys: sortedParams(ix.seen.keyParams[fn]), KeyReads: sortedParams(ix.seen.keyReads[fn])}
+		f := &funcFact{Keys: sortedParams(ix.seen.keyParams[fn]), KeyReads: sortedParams(ix.seen.keyReads[fn]),
+			Fills: ix.fillParams(fn)}
 		f.Reads = slices.Sorted(maps.Keys(ix.seen.readParams[fn]))
 		if fi.summarize {
 			f.Summary = ix.summary(fn)
 		}
-		if len(f.Keys)+len(f.Reads)+len(f.KeyReads) > 0 || !f.Summary.Empty() {
+		if len(f.Keys)+len(f.Reads)+len(f.KeyReads)+len(f.Fills) > 0 || !f.Summary.Empty() {
 			ix.pass.ExportObjectFact(fn, f)
 		}
 	}
@@ -260,12 +278,13 @@ func (ix *index) exportFacts() {
 			ix.pass.ExportObjectFact(v, &reportedFact{})
 			continue
 		}
-		lits, reads := ix.values(v, ix.flow.Object(v, flow.Value))
+		lits, reads := ix.values(ix.carrierOf(v), ix.flow.Object(v, flow.Value))
 		if len(lits)+len(reads) > 0 {
 			ix.pass.ExportObjectFact(v, &varFact{Lits: lits, Reads: reads})
 		}
 	}
 	ix.exportFieldFacts()
+	ix.exportSourceAliases()
 	for obj := range ix.out.reportedObjs {
 		if k, ok := obj.(*types.Const); ok && k.Exported() {
 			ix.pass.ExportObjectFact(k, &reportedFact{})
@@ -277,7 +296,7 @@ func (ix *index) exportFacts() {
 // package declares, what the package assigns to it and whether its value
 // reaches a key here.
 func (ix *index) exportFieldFacts() {
-	fields := ix.structFields()
+	fields, paths := ix.structFields()
 	keyFields := ix.keyFields(fields)
 	for _, f := range fields {
 		if !f.Exported() {
@@ -288,7 +307,7 @@ func (ix *index) exportFieldFacts() {
 			ff.Key = &kp
 		}
 		if (canHoldSecret(f.Type()) || isContainerType(f.Type())) && ix.flow.HasValues(f) {
-			ff.Lits, ff.Reads = ix.values(f, ix.flow.Object(f, flow.Value))
+			ff.Lits, ff.Reads = ix.values(fieldCarrier(f, paths[f]), ix.flow.Object(f, flow.Value))
 		}
 		if ff.Key != nil || len(ff.Lits)+len(ff.Reads) > 0 {
 			ix.pass.ExportObjectFact(f, ff)
@@ -320,51 +339,79 @@ func (ix *index) keyFields(fields []*types.Var) map[*types.Var]keyParam {
 	return out
 }
 
-// structFields returns the exported fields of the exported struct types the
-// package declares, with the fields of the anonymous structs they nest
-// (Config.JWT.Key), which another package can name.
-func (ix *index) structFields() []*types.Var {
+// structFields returns the exported fields of the struct types the
+// package exports or holds in an exported variable (heldTypes), with the
+// fields of the anonymous structs they nest, which another package can
+// name, and each one's path from its type ("Config.JWT.Key"), for
+// messages.
+func (ix *index) structFields() ([]*types.Var, map[*types.Var]string) {
 	var out []*types.Var
-	var add func(st *types.Struct, depth int)
-	add = func(st *types.Struct, depth int) {
+	paths := map[*types.Var]string{}
+	var add func(st *types.Struct, prefix string, depth int)
+	add = func(st *types.Struct, prefix string, depth int) {
 		for i := range st.NumFields() {
 			f := st.Field(i)
 			if !f.Exported() || f.Pkg() != ix.pass.Pkg {
 				continue // type M other.S: the fields are the other package's, and so are their facts
 			}
-			out = append(out, f)
+			if _, ok := paths[f]; !ok {
+				out = append(out, f)
+				paths[f] = prefix + f.Name()
+			}
 			if nested, ok := f.Type().(*types.Struct); ok && depth < maxFillDepth {
-				add(nested, depth+1)
+				add(nested, prefix+f.Name()+".", depth+1)
 			}
 		}
 	}
 	scope := ix.pass.Pkg.Scope()
+	held := heldTypes(scope)
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || !tn.Exported() || tn.IsAlias() {
+		if !ok || tn.IsAlias() || !tn.Exported() && !held[tn] {
 			continue
 		}
 		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
-			add(st, 0)
+			add(st, name+".", 0)
 		}
 	}
-	return out
+	return out, paths
 }
 
-// values returns the literals and reads a node of obj (a variable, a
+// heldTypes returns the unexported named types of the package's exported
+// variables (var Config config, var Current *settings): other packages
+// read their exported fields through the variable.
+func heldTypes(scope *types.Scope) map[*types.TypeName]bool {
+	held := map[*types.TypeName]bool{}
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !v.Exported() {
+			continue
+		}
+		t := v.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok && !n.Obj().Exported() && n.Obj().Pkg() == v.Pkg() {
+			held[n.Obj()] = true
+		}
+	}
+	return held
+}
+
+// values returns the literals and reads a node of c (a variable, a
 // field, a function's result) holds, as its facts carry them.
-func (ix *index) values(obj types.Object, n flow.Node) ([]flow.ForeignLit, []flow.ForeignRead) {
+func (ix *index) values(c carrier, n flow.Node) ([]flow.ForeignLit, []flow.ForeignRead) {
 	var lits []flow.ForeignLit
 	for _, l := range ix.factLits().Literals(n) {
-		lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: ix.litOrigin(obj, l), Via: l.Via})
+		lits = append(lits, flow.ForeignLit{Value: l.Value, Origin: ix.litOrigin(c, l), Via: l.Via})
 	}
-	return lits, ix.foreignReads(obj, ix.flow.Reads(n))
+	return lits, ix.foreignReads(c, ix.flow.Reads(n))
 }
 
-// foreignReads turns the reads a node of obj holds into the reads its
+// foreignReads turns the reads a node of c holds into the reads its
 // facts carry: at most maxFactLits, each with where it is and whether it
 // was reported there.
-func (ix *index) foreignReads(obj types.Object, reads []flow.Read) []flow.ForeignRead {
+func (ix *index) foreignReads(c carrier, reads []flow.Read) []flow.ForeignRead {
 	var out []flow.ForeignRead
 	for _, r := range reads {
 		if r.ByParam || len(out) == maxFactLits {
@@ -380,7 +427,7 @@ func (ix *index) foreignReads(obj types.Object, reads []flow.Read) []flow.Foreig
 			callee, _ = calleeNames(r.Callee)
 		}
 		out = append(out, flow.ForeignRead{Name: r.Name, CalleeName: callee, Field: r.Field, Kind: r.Kind,
-			Origin: ix.siteOrigin(obj, r.Site), Pkg: ix.pass.Pkg.Path(), Implied: r.Implied,
+			Origin: ix.siteOrigin(c, r.Site), Pkg: ix.pass.Pkg.Path(), Implied: r.Implied,
 			Reported: r.Site != nil && ix.out.readSites[r.Site.Pos()]})
 	}
 	return out
@@ -425,7 +472,7 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 			continue
 		}
 		r := &s.Results[m]
-		r.Lits, r.Reads = ix.values(fn, ret)
+		r.Lits, r.Reads = ix.values(ix.carrierOf(fn), ret)
 		for _, p := range ix.flow.Params(ret) {
 			if p.Fn == fn {
 				r.Params = append(r.Params, flow.Arg{Index: p.Index, Mode: p.Mode})
@@ -438,17 +485,6 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 		}
 	}
 	return s
-}
-
-// litOrigin says where a literal that obj holds or returns comes from: the
-// object and the literal's own position.
-func (ix *index) litOrigin(obj types.Object, l *flow.Lit) string {
-	if l.Origin != "" {
-		return l.Origin
-	}
-	pos := ix.pass.Fset.Position(l.Expr.Pos())
-	return fmt.Sprintf("%s.%s (%s/%s:%d)", obj.Pkg().Name(), obj.Name(), path.Base(obj.Pkg().Path()),
-		filepath.Base(pos.Filename), pos.Line)
 }
 
 // isKeyfuncType reports whether t is a function type returning key material

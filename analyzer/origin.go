@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"path/filepath"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/flow"
 )
 
 // An origin says, in a message, where a value of another package comes
@@ -21,6 +23,24 @@ import (
 //
 // holder recovers the object from either form.
 
+// A carrier is an object of the package that carries a value to other
+// packages (a variable, a field, a function's result) and its name in
+// messages: "config.Key", "config.Config.JWT.Key", "config.Load".
+type carrier struct {
+	obj  types.Object
+	name string
+}
+
+func (ix *index) carrierOf(obj types.Object) carrier { return carrier{obj, qualifiedName(obj)} }
+
+// fieldCarrier is a field, named by its path from its struct type.
+func fieldCarrier(f *types.Var, path string) carrier {
+	if path == "" {
+		path = f.Name()
+	}
+	return carrier{f, f.Pkg().Name() + "." + path}
+}
+
 // origin describes an object of any package.
 func (ix *index) origin(obj types.Object) string {
 	name := qualifiedName(obj)
@@ -31,17 +51,42 @@ func (ix *index) origin(obj types.Object) string {
 	return fmt.Sprintf("%s (%s:%d)", name, ix.modulePath(obj.Pkg(), pos.Filename), pos.Line)
 }
 
-// siteOrigin describes a read that obj holds or returns, at site.
-func (ix *index) siteOrigin(obj types.Object, site ast.Expr) string {
+// siteOrigin describes a read that c holds or returns, at site.
+func (ix *index) siteOrigin(c carrier, site ast.Expr) string {
 	if site == nil {
-		return ix.origin(obj)
+		return ix.declOrigin(c)
 	}
-	pos := ix.pass.Fset.Position(site.Pos())
+	return ix.atOrigin(c, site)
+}
+
+// litOrigin says where a literal that c holds or returns comes from, in
+// the object form with the literal's position: "hardcoded JWT secret ...
+// from config.Config.Key (internal/config/config.go:20)".
+func (ix *index) litOrigin(c carrier, l *flow.Lit) string {
+	if l.Origin != "" {
+		return l.Origin
+	}
+	pos := ix.pass.Fset.Position(l.Expr.Pos())
+	return fmt.Sprintf("%s (%s:%d)", c.name, ix.modulePath(c.obj.Pkg(), pos.Filename), pos.Line)
+}
+
+// declOrigin is the object form of an origin for a carrier.
+func (ix *index) declOrigin(c carrier) string {
+	pos := ix.pass.Fset.Position(c.obj.Pos())
+	if !pos.IsValid() {
+		return c.name
+	}
+	return fmt.Sprintf("%s (%s:%d)", c.name, ix.modulePath(c.obj.Pkg(), pos.Filename), pos.Line)
+}
+
+// atOrigin is the read form: where x is, and what carries its value.
+func (ix *index) atOrigin(c carrier, x ast.Expr) string {
+	pos := ix.pass.Fset.Position(x.Pos())
 	verb := "held by"
-	if _, ok := obj.(*types.Func); ok {
+	if _, ok := c.obj.(*types.Func); ok {
 		verb = "returned by"
 	}
-	return fmt.Sprintf("at %s:%d (%s %s)", ix.modulePath(obj.Pkg(), pos.Filename), pos.Line, verb, qualifiedName(obj))
+	return fmt.Sprintf("at %s:%d (%s %s)", ix.modulePath(c.obj.Pkg(), pos.Filename), pos.Line, verb, c.name)
 }
 
 // holder is the object an origin names: "config.Config.Key" of

@@ -49,9 +49,15 @@ type filledField struct {
 // and that the catalogue does not list, a row made from its looks (a getter
 // of an unknown config library). A function of the module is judged by its
 // body instead: the graph follows its parameter to the read inside it.
+//
+// A call of a variable that holds a source (source_aliases.go) returns a
+// nil function and the source.
 func (ix *index) sourceOf(call *ast.CallExpr) (*types.Func, jwtlib.Source, bool) {
 	fn, ok := calleeFunc(ix.info, call)
 	if !ok {
+		if a, ok := ix.aliasCalled(call); ok {
+			return nil, a.src, true
+		}
 		return nil, jwtlib.Source{}, false
 	}
 	src, ok := ix.sourceAt(ix.calleeOf(fn), call)
@@ -173,16 +179,24 @@ func (ix *index) recordRead(c *callee, fn *types.Func, call *ast.CallExpr) {
 		return
 	}
 	name, symbol := calleeNames(fn)
+	ix.recordSourceRead(call, src, flow.Read{Site: call, Callee: fn, Kind: src.Kind.Reads()}, name, symbol)
+}
+
+// recordSourceRead records a call that reads with src; read is the read
+// it makes, name and symbol its callee as a reader sees it and in full.
+func (ix *index) recordSourceRead(call *ast.CallExpr, src jwtlib.Source, read flow.Read, name, symbol string) {
 	u := readUse{site: call, call: call, callee: name, symbol: symbol, defines: src.Defines}
 	if src.NameArg >= 0 && src.NameArg < len(call.Args) && src.NameField == "" {
 		u.nameArgs = []int{src.NameArg}
 	} else if src.Chain || src.NameField != "" {
 		u.name = ix.sourceName(call, src)
 	}
-	read := flow.Read{Site: call, Callee: fn, Kind: src.Kind.Reads()}
 	switch {
 	case src.Tags != nil && src.Fills < len(call.Args):
 		u.fields = ix.fillStruct(call.Args[src.Fills], src.Tags, read)
+		if u.fields == nil {
+			ix.noteWrappedFill(call, call.Args[src.Fills], src.Tags, read, len(ix.seen.reads))
+		}
 	case src.Fills >= 0 && src.Fills < len(call.Args):
 		read.Name = u.name
 		if len(u.nameArgs) > 0 {
@@ -204,11 +218,13 @@ func (ix *index) recordFactRead(call *ast.CallExpr, fn *types.Func) {
 		return
 	}
 	f := ix.facts.fn(fn)
-	if f == nil || len(f.Reads) == 0 {
+	if f == nil || len(f.Reads)+len(f.Fills) == 0 {
 		return
 	}
 	name, symbol := calleeNames(fn)
-	ix.seen.reads = append(ix.seen.reads, readUse{site: call, call: call, callee: name, symbol: symbol, nameArgs: f.Reads})
+	u := readUse{site: call, call: call, callee: name, symbol: symbol, nameArgs: f.Reads}
+	ix.fillByFact(&u, call, f.Fills)
+	ix.seen.reads = append(ix.seen.reads, u)
 }
 
 // maxFillDepth bounds how deep a loader's struct is followed: settings

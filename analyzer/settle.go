@@ -14,6 +14,8 @@ import (
 // settle does the package-wide work the rules share, once the walk has
 // seen every file, in this order:
 //
+//  0. the reads of variables that hold a source (source_aliases.go), and
+//     the structs loader wrappers fill, at their calls (loader_wrappers.go);
 //  1. the weak words of the secret-name heuristic count from now on if
 //     the package uses a JWT library itself (known only after the walk);
 //  2. the settings named next to a default or a fallback (getEnv("JWT_SECRET",
@@ -28,6 +30,8 @@ import (
 //  7. the literals used as a setting's name, which are names, not values.
 func (ix *index) settle() {
 	ix.names = ix.s.Names.WithWeakContext(ix.seen.usesJWT)
+	ix.recordAliasReads()
+	ix.fillWrapped()
 	ix.settingDefaults()
 	ix.propagateReads()
 	ix.secretReads()

@@ -49,6 +49,11 @@ type walkRecords struct {
 
 	keyReadCalls []keyReadCall   // calls of other packages' functions that read a named setting into a key
 	foreignReads []*ast.CallExpr // calls of other packages' functions that return a setting they read
+	wrappedFills []wrappedFill   // parameters of loader wrappers (loader_wrappers.go)
+	// sourceAliases are the package's variables that hold a source, and
+	// varCalls the calls of package-level variables (source_aliases.go).
+	sourceAliases map[*types.Var]sourceAlias
+	varCalls      []*ast.CallExpr
 
 	// Decided by settle.
 	keyParams  map[*types.Func]map[int]keyParam

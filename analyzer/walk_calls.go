@@ -19,8 +19,14 @@ func (ix *index) visitCall(decl *types.Func, call *ast.CallExpr) {
 	callee := typeutil.Callee(ix.info, call)
 	fn, _ := callee.(*types.Func)
 	if fn == nil {
-		if v, ok := callee.(*types.Var); ok && len(call.Args) >= 2 && settingCallName.MatchString(v.Name()) {
-			ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: v}) // a getter in a variable
+		if v, ok := callee.(*types.Var); ok {
+			if len(call.Args) >= 2 && settingCallName.MatchString(v.Name()) {
+				ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: v}) // a getter in a variable
+			}
+			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				ix.seen.varCalls = append(ix.seen.varCalls, call) // it may hold a source
+				ix.seen.callers[call] = decl
+			}
 		}
 		ix.recordBuilderDefault(call)
 		return

@@ -16,6 +16,9 @@ func (ix *index) bind(lhs, rhs ast.Expr) {
 	switch l := ast.Unparen(lhs).(type) {
 	case *ast.Ident:
 		obj := ix.info.ObjectOf(l)
+		if v, ok := obj.(*types.Var); ok && v.Parent() == ix.pass.Pkg.Scope() {
+			ix.noteSourceAlias(v, rhs)
+		}
 		if obj == nil || !canHoldSecret(obj.Type()) {
 			return
 		}

@@ -50,6 +50,9 @@ type Source struct {
 	// Expand: the name argument is a template whose $NAMEs are the
 	// settings read (os.ExpandEnv).
 	Expand bool
+	// CalleeName names the source for messages when the call's callee is
+	// no function (a variable that holds one: var Unmarshal = toml.Unmarshal).
+	CalleeName string
 }
 
 // A TransformClass says how a function's result relates to its arguments.

@@ -266,7 +266,7 @@ const maxReads = 16
 // name argument may hold (a parameter of the function, when it is one, to
 // be named by the callers), or the one setting the source names.
 func (e *Engine) readsAt(n *node) []Read {
-	tmpl := Read{Site: n.call, Callee: n.callee, Kind: n.source.Kind}
+	tmpl := Read{Site: n.call, Callee: n.callee, CalleeName: n.source.CalleeName, Kind: n.source.Kind}
 	if len(n.kids) == 0 {
 		tmpl.Name = n.source.Name
 		return []Read{tmpl}

@@ -103,6 +103,7 @@ func librariesMarkdown() string {
 	err := libraries.Execute(&b, map[string]string{
 		"Libraries":       librariesTable(),
 		"KeyTable":        keyTable(),
+		"FrameworkSinks":  frameworkSinksTable(),
 		"Sources":         sourcesTable(),
 		"Transformations": transformsTable(),
 	})
@@ -118,6 +119,15 @@ func librariesTable() string {
 	b.WriteString("| Path | What it is |\n|---|---|\n")
 	for _, lib := range jwtlib.Builtin() {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", lib.Path, lib.Note)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func frameworkSinksTable() string {
+	var b strings.Builder
+	b.WriteString("| Function | Argument | Takes |\n|---|---|---|\n")
+	for _, s := range jwtlib.FrameworkSinks() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", s.Symbol, ordinal(s.Arg), s.Use)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }

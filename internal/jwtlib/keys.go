@@ -264,6 +264,22 @@ type Sink struct {
 	Use    KeyUse
 }
 
+// frameworkSinks are the key parameters of frameworks that are no JWT
+// library (their packages are not reported by the import and call rules)
+// but take the JWT secret to sign or verify with. Every row is pinned by a
+// test (TestFrameworkSinks).
+var frameworkSinks = []Sink{
+	// go-zero's REST server verifies its routes' tokens with the secret
+	// (and, during a rotation, the previous one) given to these options.
+	{Symbol: "github.com/zeromicro/go-zero/rest.WithJwt", Arg: 0, Use: SecretKey},
+	{Symbol: "github.com/zeromicro/go-zero/rest.WithJwtTransition", Arg: 0, Use: SecretKey},
+	{Symbol: "github.com/zeromicro/go-zero/rest.WithJwtTransition", Arg: 1, Use: SecretKey},
+}
+
+// FrameworkSinks returns the built-in sinks of frameworks that are no JWT
+// library, for docs.
+func FrameworkSinks() []Sink { return slices.Clone(frameworkSinks) }
+
 // SinkSymbol is the symbol a sinks row names fn by: its package path, its
 // receiver's type name for a method, and its name.
 func SinkSymbol(fn *types.Func) string {
@@ -273,10 +289,8 @@ func SinkSymbol(fn *types.Func) string {
 	return sourceKey(fn.Pkg().Path(), recvName(fn), fn.Name())
 }
 
-// Sinks returns the rows of the sinks setting for fn.
+// Sinks returns the sinks of fn that are not a JWT library's parameters:
+// the built-in frameworkSinks and the rows of the sinks setting.
 func (c *Catalog) Sinks(fn *types.Func) []Sink {
-	if len(c.sinks) == 0 {
-		return nil
-	}
 	return c.sinks[SinkSymbol(fn)]
 }

@@ -97,3 +97,23 @@ func TestIsPublicKeyText(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameworkSinks pins every built-in sink of a framework: the
+// catalogue finds it for its function, and not for a function of the same
+// name elsewhere.
+func TestFrameworkSinks(t *testing.T) {
+	c := BuiltinCatalog()
+	for _, s := range FrameworkSinks() {
+		path, name := s.Symbol[:strings.LastIndex(s.Symbol, ".")], s.Symbol[strings.LastIndex(s.Symbol, ".")+1:]
+		found := false
+		for _, got := range c.Sinks(newMethod(path, "", name)) {
+			found = found || got == s
+		}
+		if !found {
+			t.Errorf("%s argument %d: not a sink of the catalogue", s.Symbol, s.Arg)
+		}
+		if got := c.Sinks(newMethod("example.com/other", "", name)); len(got) > 0 {
+			t.Errorf("example.com/other.%s is a sink: %v", name, got)
+		}
+	}
+}

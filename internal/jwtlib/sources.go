@@ -194,6 +194,12 @@ var sources = []Source{
 	loaderRow("github.com/goccy/go-yaml", "Decoder", 0, yamlTags, "Decode"),
 	loaderRow("encoding/json", "", 1, jsonTags, "Unmarshal"),
 	loaderRow("encoding/json", "Decoder", 0, jsonTags, "Decode"),
+	loaderRow("github.com/json-iterator/go", "", 1, jsonTags, "Unmarshal", "UnmarshalFromString"),
+	loaderRow("github.com/json-iterator/go", "API", 1, jsonTags, "Unmarshal", "UnmarshalFromString"),
+	loaderRow("github.com/json-iterator/go", "Decoder", 0, jsonTags, "Decode"),
+	loaderRow("github.com/goccy/go-json", "", 1, jsonTags, "Unmarshal"),
+	loaderRow("github.com/zeromicro/go-zero/core/conf", "", 1, jsonTags, "Load", "MustLoad", "LoadConfig",
+		"LoadFromJsonBytes", "LoadFromYamlBytes", "LoadFromTomlBytes", "LoadConfigFromJsonBytes", "LoadConfigFromYamlBytes"),
 	loaderRow("github.com/mitchellh/mapstructure", "", 1, []string{"mapstructure"}, "Decode", "WeakDecode"),
 	loaderRow("github.com/go-viper/mapstructure", "", 1, []string{"mapstructure"}, "Decode", "WeakDecode"),
 
@@ -303,7 +309,7 @@ func NewCatalog(extraSources []Source, extraSinks []Sink) *Catalog {
 			c.fields[fs.Pkg+"."+fs.Type+"."+f] = fs
 		}
 	}
-	for _, s := range extraSinks {
+	for _, s := range slices.Concat(frameworkSinks, extraSinks) {
 		c.sinks[s.Symbol] = append(c.sinks[s.Symbol], s)
 	}
 	return c
@@ -324,18 +330,38 @@ func sourceKey(pkg, recv, name string) string {
 
 // Source returns the row of the catalogue that fn is, if any.
 func (c *Catalog) Source(fn *types.Func) (Source, bool) {
-	if fn.Pkg() == nil {
+	k := c.SourceKey(fn)
+	if k == "" {
 		return Source{}, false
+	}
+	return c.sources[k][0], true
+}
+
+// SourceKey returns the key of fn's row in the catalogue, "" if it has
+// none: what a fact carries of a function it cannot name by its object (a
+// variable of another package that holds a source: var Unmarshal =
+// toml.Unmarshal).
+func (c *Catalog) SourceKey(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
 	}
 	path := stripMajor(stripVendor(fn.Pkg().Path()))
 	recv := recvName(fn)
-	if ss := c.sources[sourceKey(path, recv, fn.Name())]; len(ss) > 0 {
-		return ss[0], true
+	if k := sourceKey(path, recv, fn.Name()); len(c.sources[k]) > 0 {
+		return k
 	}
 	if recv != "" {
-		if ss := c.sources[sourceKey(path, "*", fn.Name())]; len(ss) > 0 {
-			return ss[0], true
+		if k := sourceKey(path, "*", fn.Name()); len(c.sources[k]) > 0 {
+			return k
 		}
+	}
+	return ""
+}
+
+// SourceByKey returns the row a SourceKey names.
+func (c *Catalog) SourceByKey(k string) (Source, bool) {
+	if ss := c.sources[k]; len(ss) > 0 {
+		return ss[0], true
 	}
 	return Source{}, false
 }

@@ -23,7 +23,7 @@ import (
 // with where they are declared.
 func foreignValues(t *jwt.Token) {
 	_, _ = t.SignedString([]byte(devcfg.DevKey))    // want `call of \(\*jwt.Token\).SignedString` `hardcoded JWT secret "de"… \(19 characters\) from devcfg.DevKey \(flowcases/devcfg/devcfg.go:8\) used as the key of \(\*jwt.Token\).SignedString`
-	_, _ = t.SignedString(devcfg.Material)          // want `call of \(\*jwt.Token\).SignedString` `hardcoded JWT secret "ma"… \(17 characters\) from devcfg.Material \(devcfg/devcfg.go:11\) used as the key`
+	_, _ = t.SignedString(devcfg.Material)          // want `call of \(\*jwt.Token\).SignedString` `hardcoded JWT secret "ma"… \(17 characters\) from devcfg.Material \(flowcases/devcfg/devcfg.go:11\) used as the key`
 	_, _ = t.SignedString([]byte(devcfg.JWTSecret)) // want `call of \(\*jwt.Token\).SignedString`
 	_, _ = t.SignedString([]byte(devcfg.Port))      // want `call of \(\*jwt.Token\).SignedString` `from devcfg.Port`
 }
