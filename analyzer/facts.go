@@ -67,7 +67,7 @@ func (f *funcFact) String() string {
 		parts = append(parts, fmt.Sprintf("fills(%d %s)", k.Index, k.Callee))
 	}
 	for m, r := range f.Summary.Results {
-		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams) == 0 {
+		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams)+len(r.Parts) == 0 {
 			continue
 		}
 		var s []string
@@ -82,6 +82,9 @@ func (f *funcFact) String() string {
 		}
 		for _, i := range r.ReadParams {
 			s = append(s, fmt.Sprintf("readparam(%d)", i))
+		}
+		for _, p := range r.Parts {
+			s = append(s, fmt.Sprintf("part(%d %s)", p.Index, p.Mode))
 		}
 		parts = append(parts, fmt.Sprintf("returns[%s](%s)", flow.Mode(m), strings.Join(s, " ")))
 	}
@@ -203,6 +206,9 @@ func (o oracle) FieldValues(field *types.Var, owner types.Type) flow.Values {
 func (o oracle) Origin(obj types.Object) string {
 	if o.ix.pass.ImportObjectFact(obj, new(reportedFact)) {
 		return "" // reported where it is declared
+	}
+	if obj.Pkg() != nil && o.ix.isLibraryPackage(obj.Pkg()) {
+		return "" // a JWT library's own constant: a sentinel (jwt.UnsafeAllowNoneSignatureType), no secret of yours
 	}
 	return o.ix.origin(obj)
 }
@@ -473,9 +479,15 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 		}
 		r := &s.Results[m]
 		r.Lits, r.Reads = ix.values(ix.carrierOf(fn), ret)
-		for _, p := range ix.flow.Params(ret) {
+		whole := ix.flow.Params(ret)
+		for _, p := range whole {
 			if p.Fn == fn {
 				r.Params = append(r.Params, flow.Arg{Index: p.Index, Mode: p.Mode})
+			}
+		}
+		for _, p := range ix.flow.PartParams(ret) {
+			if p.Fn == fn && !slices.Contains(whole, p) {
+				r.Parts = append(r.Parts, flow.Arg{Index: p.Index, Mode: p.Mode})
 			}
 		}
 		for _, rd := range ix.flow.Reads(ret) {

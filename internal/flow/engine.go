@@ -132,12 +132,16 @@ type ResultSummary struct {
 	// ReadParams are the parameters whose value names a setting that is
 	// read and returned: getenv(key, def) returns the setting key names.
 	ReadParams []int
+	// Parts are the parameters that flow to the result only combined with
+	// other values (fmt.Sprintf("%x", p)): a setting read into one is part
+	// of the result, which carries the read, but no key is one of them.
+	Parts []Arg
 }
 
 // Empty reports whether the summary says nothing.
 func (s *Summary) Empty() bool {
 	for _, r := range s.Results {
-		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams) > 0 {
+		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams)+len(r.Parts) > 0 {
 			return false
 		}
 	}

@@ -20,13 +20,14 @@ const (
 // query holds the memoized results of the engine's queries.
 type query struct {
 	params   map[*node][]Param // final parameter sets
+	parts    map[*node][]Param // final sets of parameters, combined or not
 	stored   map[*node][]Param // final sets of parameters stored in globals
 	reads    map[*node][]Read  // final read sets
 	overflow bool              // some query stopped at its budget
 }
 
 func newQuery() query {
-	return query{params: map[*node][]Param{}, stored: map[*node][]Param{}, reads: map[*node][]Read{}}
+	return query{params: map[*node][]Param{}, parts: map[*node][]Param{}, stored: map[*node][]Param{}, reads: map[*node][]Read{}}
 }
 
 // Params returns the parameters of the package's functions that flow into
@@ -36,7 +37,15 @@ func newQuery() query {
 // arguments; not through package-level variables or fields, whose values
 // come from every caller (Literals follows those).
 func (e *Engine) Params(n Node) []Param {
-	return fixpoint(e, n, e.q.params, func(s *setRun[Param], x *node) []Param { return e.paramsOf(s, x) })
+	return fixpoint(e, n, e.q.params, func(s *setRun[Param], x *node) []Param { return e.paramsOf(s, x, false) })
+}
+
+// PartParams returns the parameters that flow into n as Params's do, or
+// combined with other values (fmt.Sprintf("%x", p), "k-" + p): what a
+// setting read into one of them is part of, which Reads follows, as it
+// follows a read combined in place.
+func (e *Engine) PartParams(n Node) []Param {
+	return fixpoint(e, n, e.q.parts, func(s *setRun[Param], x *node) []Param { return e.paramsOf(s, x, true) })
 }
 
 // StoredParams returns the parameters that flow into n through a
@@ -120,7 +129,7 @@ func (s *setRun[T]) leave(n *node, set []T) []T {
 	return set
 }
 
-func (e *Engine) paramsOf(s *setRun[Param], n *node) []Param {
+func (e *Engine) paramsOf(s *setRun[Param], n *node, parts bool) []Param {
 	r, ok := s.enter(n)
 	if !ok {
 		return r
@@ -129,28 +138,33 @@ func (e *Engine) paramsOf(s *setRun[Param], n *node) []Param {
 	switch n.kind {
 	case kindUnion:
 		for _, k := range n.kids {
-			set = union(set, e.paramsOf(s, k))
+			set = union(set, e.paramsOf(s, k, parts))
 		}
 	case kindPure:
 		// A parameter transformed on its own still reaches the result;
 		// one combined with other values is only part of it.
-		if n.xform.Class != Combines {
+		if parts || n.xform.Class != Combines {
 			for _, k := range n.kids {
-				set = union(set, e.paramsOf(s, k))
+				set = union(set, e.paramsOf(s, k, parts))
 			}
 		}
 	case kindCall:
 		if n.call != nil {
-			for _, p := range e.paramsOf(s, e.ret(e.decls[n.callee], n.mode, n.result)) {
+			for _, p := range e.paramsOf(s, e.ret(e.decls[n.callee], n.mode, n.result), parts) {
 				if p.Fn == n.callee {
-					set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode)))
+					set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode), parts))
 				}
 			}
 		}
 	case kindForeign:
 		if n.call != nil {
-			for _, p := range n.summary.Results[n.mode].Params {
-				set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode)))
+			res := n.summary.Results[n.mode]
+			args := res.Params
+			if parts {
+				args = slices.Concat(args, res.Parts)
+			}
+			for _, p := range args {
+				set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode), parts))
 			}
 		}
 	}
@@ -231,7 +245,7 @@ func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
 			}
 		}
 		if n.call != nil { // a parameter that flows to the result holds what the argument read
-			for _, p := range e.Params(ret) {
+			for _, p := range e.PartParams(ret) {
 				if p.Fn == n.callee {
 					set = union(set, e.readsOf(s, e.argNode(n.call, p.Index, p.Mode)))
 				}
@@ -246,7 +260,7 @@ func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
 			for _, i := range res.ReadParams {
 				set = union(set, e.names(e.argNode(n.call, i, Value), Read{Site: n.call, Callee: n.callee}))
 			}
-			for _, p := range res.Params {
+			for _, p := range slices.Concat(res.Params, res.Parts) {
 				set = union(set, e.readsOf(s, e.argNode(n.call, p.Index, p.Mode)))
 			}
 		}

@@ -360,6 +360,10 @@ func (e *Engine) buildCall(n *node, call *ast.CallExpr, m Mode) {
 		}
 		return
 	}
+	if x, ok := e.unsafeView(call); ok { // unsafe.String(unsafe.SliceData(b), len(b))
+		n.kids = append(n.kids, e.trace(x, m))
+		return
+	}
 	if m == Elems {
 		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) > 0 {
 			if b, ok := e.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
@@ -515,4 +519,30 @@ func (e *Engine) paramAtNode(p Param) *node {
 		n.kids = append(n.kids, e.argNode(c, p.Index, p.Mode))
 	}
 	return n
+}
+
+// unsafeViews are the functions of package unsafe that view the memory
+// of their first argument as another type, without a copy: the zero-copy
+// conversion idiom (unsafe.String(unsafe.SliceData(b), len(b))) is a
+// conversion, and its result holds what the argument holds.
+var unsafeViews = map[string]bool{"String": true, "StringData": true, "Slice": true, "SliceData": true}
+
+// unsafeView returns the argument a call of one of unsafeViews views.
+func (e *Engine) unsafeView(call *ast.CallExpr) (ast.Expr, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil, false
+	}
+	b, ok := e.info.Uses[sel.Sel].(*types.Builtin)
+	if !ok || !unsafeViews[b.Name()] {
+		return nil, false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	if pn, ok := e.info.Uses[id].(*types.PkgName); !ok || pn.Imported().Path() != "unsafe" {
+		return nil, false
+	}
+	return call.Args[0], true
 }

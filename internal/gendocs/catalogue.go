@@ -106,6 +106,6 @@ func transformsTable() string {
 		fmt.Fprintf(&b, "| %s | %s |\n", c.name, strings.Join(byClass[c.class], ", "))
 	}
 	b.WriteString("| combined | `+` on strings that are not constants, `append` |\n")
-	b.WriteString("| as it is | conversions: `[]byte(s)`, `string(b)` |")
+	b.WriteString("| as it is | conversions: `[]byte(s)`, `string(b)`, and the zero-copy views of `unsafe`: `unsafe.String`, `unsafe.StringData`, `unsafe.Slice`, `unsafe.SliceData` |")
 	return b.String()
 }
