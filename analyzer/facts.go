@@ -434,7 +434,7 @@ func (ix *index) foreignReads(c carrier, reads []flow.Read) []flow.ForeignRead {
 		}
 		out = append(out, flow.ForeignRead{Name: r.Name, CalleeName: callee, Field: r.Field, Kind: r.Kind,
 			Origin: ix.siteOrigin(c, r.Site), Pkg: ix.pass.Pkg.Path(), Implied: r.Implied,
-			Reported: r.Site != nil && ix.out.readSites[r.Site.Pos()]})
+			Reported: r.Site != nil && ix.out.readSites[readSite{r.Site.Pos(), r.Name}]})
 	}
 	return out
 }

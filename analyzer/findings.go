@@ -20,10 +20,19 @@ type findings struct {
 	// reportedObjs are the constants and variables reported where they are
 	// declared: their uses elsewhere are not reported again.
 	reportedObjs map[types.Object]bool
-	// readSites are the reads the secret-access rule decided to report:
-	// their values, passed on to other packages, are not reported again.
-	readSites map[token.Pos]bool
+	// readSites are the reads the secret-access rule decided to report,
+	// by site and setting: their values, passed on to other packages, are
+	// not reported again. A loader's call reads many settings; the others
+	// are reported where their values meet a key.
+	readSites map[readSite]bool
 	spans     []ast.Expr // the values of package-level declarations, by position
+}
+
+// A readSite is a read of one setting (by its name; "" for a read of no
+// name) at the expression that reads.
+type readSite struct {
+	pos  token.Pos
+	name string
 }
 
 // report records a finding; suppression directives are applied in finish.

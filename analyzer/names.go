@@ -23,7 +23,8 @@ type namedValue struct {
 }
 
 // namedSinks turns the named values and defaults whose name is a JWT
-// secret's into sinks.
+// secret's into sinks, and the defaults of the settings whose reads reach
+// a key here, whatever they are called (a flag -seed read into a key).
 func (ix *index) namedSinks() []sink {
 	var out []sink
 	for _, nv := range ix.seen.named {
@@ -31,9 +32,25 @@ func (ix *index) namedSinks() []sink {
 			out = append(out, sink{expr: nv.expr, fnResult: nv.fn, how: nv.how, named: true, name: nv.name})
 		}
 	}
+	var keyed map[string]bool
+	if len(ix.seen.defaults) > 0 {
+		keyed = ix.keyedSettings()
+	}
 	for _, d := range ix.seen.defaults {
-		if ix.names.IsSecretKey(d.key) {
+		if ix.names.IsSecretKey(d.key) || keyed[d.key] {
 			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// keyedSettings returns the names of the settings whose reads reach a key
+// in the package.
+func (ix *index) keyedSettings() map[string]bool {
+	out := map[string]bool{}
+	for _, r := range ix.reachedReads() {
+		if r.read.Name != "" {
+			out[r.read.Name] = true
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -36,7 +37,7 @@ func checkSecretAccess(ix *index) {
 			continue
 		}
 		done[site.Pos()] = true
-		ix.out.readSites[site.Pos()] = true
+		ix.out.readSites[readSite{site.Pos(), rr.read.Name}] = true
 		body := "JWT secret" + describeRead(rr.read) + ix.outsideAuth() + " is " + rr.how + ix.readAdvice()
 		ix.report(rules.SecretAccess, site.Pos(), site.End(), rr.symbol, body)
 	}
@@ -48,13 +49,34 @@ func checkSecretAccess(ix *index) {
 			continue
 		}
 		done[u.site.Pos()] = true
-		ix.out.readSites[u.site.Pos()] = true
 		how := " read with " + u.callee
 		if u.secretField != "" {
 			how = " read into field " + u.secretField + " by " + u.callee
 		}
 		body := "JWT secret " + u.secretKey + how + ix.outsideAuth() + ix.readAdvice()
 		ix.report(rules.SecretAccess, u.site.Pos(), u.site.End(), u.symbol, body)
+	}
+	ix.markNamedReads(done)
+}
+
+// markNamedReads records, at each reported site, the settings whose names
+// give them away as JWT secrets: a loader's call that fills JWT_SECRET and
+// TRACKING_JWT_SIGNING_KEY is reported once, naming the first, and the
+// other is not reported again where its value meets a key. Its other
+// settings are (a neutral name gives nothing away).
+func (ix *index) markNamedReads(done map[token.Pos]bool) {
+	for _, u := range ix.seen.reads {
+		if !done[u.site.Pos()] {
+			continue
+		}
+		if u.secretKey != "" {
+			ix.out.readSites[readSite{u.site.Pos(), u.secretKey}] = true
+		}
+		for _, f := range u.fields {
+			if ix.names.IsSecretKey(f.name) {
+				ix.out.readSites[readSite{u.site.Pos(), f.name}] = true
+			}
+		}
 	}
 }
 
@@ -69,7 +91,6 @@ func (ix *index) reachedReads() []reachedRead {
 			continue
 		}
 		reads := ix.flow.Reads(n)
-		explicit := slices.ContainsFunc(reads, func(r flow.Read) bool { return !r.ByParam && !r.Implied })
 		reported := map[string]bool{} // holders of another package's reads reported there
 		for _, r := range reads {
 			if r.Reported {
@@ -78,7 +99,7 @@ func (ix *index) reachedReads() []reachedRead {
 		}
 		for _, r := range reads {
 			switch {
-			case r.ByParam, r.Site == nil, r.Reported, secretname.SaysPublic(r.Name), r.Implied && explicit:
+			case r.ByParam, r.Site == nil, r.Reported, secretname.SaysPublic(r.Name), r.Implied && ix.fetchedExplicitly(r):
 			case r.Origin != "" && reported[holder(r.Origin)]:
 				// The value another package holds was reported there, by
 				// the name of one of its reads: its other reads (a
@@ -89,6 +110,25 @@ func (ix *index) reachedReads() []reachedRead {
 		}
 	}
 	return append(out, ix.seen.reached...)
+}
+
+// fetchedExplicitly reports whether the object an implied read is a field
+// of (s in s.Data["key"], a Kubernetes Secret) was itself read by a
+// source, which says more (secrets.Get(ctx, "jwt", ...) names it): that
+// read is the finding. A Secret of a list or a watch has no such read.
+func (ix *index) fetchedExplicitly(r flow.Read) bool {
+	x := r.Site
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.IndexExpr:
+			x = e.X
+			continue
+		case *ast.SelectorExpr:
+			reads := ix.flow.Reads(ix.flow.Trace(e.X, flow.Value))
+			return slices.ContainsFunc(reads, func(r flow.Read) bool { return !r.ByParam && !r.Implied })
+		}
+		return false
+	}
 }
 
 // outsideAuthRead reports whether a read is outside the auth packages: a

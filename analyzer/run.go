@@ -102,7 +102,7 @@ func newIndex(pass *analysis.Pass, s *config.Settings) *index {
 		facts:   newFactCache(pass),
 		callees: map[*types.Func]*callee{},
 		libPkgs: map[*types.Package]bool{},
-		out:     findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}, readSites: map[token.Pos]bool{}},
+		out:     findings{secretLits: map[token.Pos]bool{}, reportedObjs: map[types.Object]bool{}, readSites: map[readSite]bool{}},
 	}
 	ix.seen = newWalkRecords(libraryUses(pass.TypesInfo, s.Libs))
 	ix.flow = flow.New(pass.TypesInfo, pass.Pkg, oracle{ix})

@@ -323,22 +323,20 @@ func (e *Engine) tupleNode(t tuple, m Mode) *node {
 	default:
 		return &node{}
 	}
+	if t.index == 0 {
+		// The first result is what the call is as a value: a read, a
+		// transformation (key, err := base64.StdEncoding.DecodeString(s)),
+		// a function of the package, an interface method's implementations,
+		// another package's summary, a function value (key, err := keyFor(kid)).
+		return e.trace(call, m)
+	}
 	if m == Value {
 		if src, ok := e.oracle.Read(call); ok && src.Result == t.index {
 			return e.readOf(call, src)
 		}
 	}
-	fn := e.calleeOf(call)
-	if fn != nil && t.index == 0 && m == Value && fn.Pkg() != e.pkg {
-		if xf, ok := e.oracle.Transform(fn); ok { // key, err := base64.StdEncoding.DecodeString(s)
-			return e.transform(call, xf)
-		}
-	}
-	switch {
-	case fn != nil && e.decls[fn] != nil:
+	if fn := e.calleeOf(call); fn != nil && e.decls[fn] != nil {
 		return &node{kind: kindCall, callee: fn, mode: m, result: t.index, call: call}
-	case fn == nil && t.index == 0 && m == Value && isFuncValue(e.info, call.Fun):
-		return e.trace(call.Fun, Keyfunc) // key, err := keyFor(kid)
 	}
 	return &node{}
 }

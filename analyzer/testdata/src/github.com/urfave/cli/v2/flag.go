@@ -12,3 +12,7 @@ type StringFlag struct {
 type Context struct{}
 
 func (c *Context) String(name string) string { return "" }
+
+type Flag interface{ Names() []string }
+
+func (f *StringFlag) Names() []string { return []string{f.Name} }

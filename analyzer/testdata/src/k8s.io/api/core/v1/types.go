@@ -5,3 +5,7 @@ type Secret struct {
 	Data       map[string][]byte
 	StringData map[string]string
 }
+
+type SecretList struct {
+	Items []Secret
+}
