@@ -152,7 +152,7 @@ func (*reportedFact) AFact()         {}
 func (*reportedFact) String() string { return "reported" }
 
 // factTypes are the analyzer's FactTypes.
-var factTypes = []analysis.Fact{new(funcFact), new(varFact), new(fieldFact), new(reportedFact)}
+var factTypes = []analysis.Fact{new(funcFact), new(varFact), new(fieldFact), new(reportedFact), new(keyFieldsFact)}
 
 // oracle answers the flow engine's questions about other packages from
 // their facts and the catalogue, and about setting reads from the callee's
@@ -303,7 +303,8 @@ func (ix *index) exportFacts() {
 // reaches a key here.
 func (ix *index) exportFieldFacts() {
 	fields, paths := ix.structFields()
-	keyFields := ix.keyFields(fields)
+	keyFields, foreign := ix.keyFields()
+	ix.exportForeignKeys(foreign)
 	for _, f := range fields {
 		if !f.Exported() {
 			continue
@@ -321,13 +322,11 @@ func (ix *index) exportFieldFacts() {
 	}
 }
 
-// keyFields returns the fields of the package's struct types whose values
-// reach a key, with the first key each reaches.
-func (ix *index) keyFields(fields []*types.Var) map[*types.Var]keyParam {
-	out := map[*types.Var]keyParam{}
-	if len(fields) == 0 {
-		return out
-	}
+// keyFields returns the fields whose values reach a key in the package,
+// with the first key each reaches: those of the package's own struct
+// types, and those of other packages' (see foreign_keys.go).
+func (ix *index) keyFields() (own, foreign map[*types.Var]keyParam) {
+	own, foreign = map[*types.Var]keyParam{}, map[*types.Var]keyParam{}
 	seen := map[flow.Node]bool{}
 	for _, s := range ix.seen.sinks {
 		n := s.node(ix)
@@ -335,14 +334,23 @@ func (ix *index) keyFields(fields []*types.Var) map[*types.Var]keyParam {
 			continue
 		}
 		ix.flow.Globals(n, seen, func(obj types.Object, m flow.Mode) {
-			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() == ix.pass.Pkg {
-				if _, done := out[v]; !done {
-					out[v] = keyParam{Mode: m, Symbol: s.symbol, Where: s.where, How: s.how}
+			v, ok := obj.(*types.Var)
+			if !ok || !v.IsField() || v.Pkg() == nil {
+				return
+			}
+			out := own
+			if v.Pkg() != ix.pass.Pkg {
+				if !ix.mayCarryKey(v.Pkg()) {
+					return
 				}
+				out = foreign
+			}
+			if _, done := out[v]; !done {
+				out[v] = keyParam{Mode: m, Symbol: s.symbol, Where: s.where, How: s.how}
 			}
 		})
 	}
-	return out
+	return own, foreign
 }
 
 // structFields returns the exported fields of the struct types the
@@ -423,9 +431,10 @@ func (ix *index) foreignReads(c carrier, reads []flow.Read) []flow.ForeignRead {
 		if r.ByParam || len(out) == maxFactLits {
 			continue
 		}
-		if r.Origin != "" { // a read of another package, passed on
+		if r.Origin != "" { // a read of another package, passed on: reported there, or here where it came in
+			reported := r.Reported || r.Site != nil && ix.out.readSites[readSite{r.Site.Pos(), r.Name}]
 			out = append(out, flow.ForeignRead{Name: r.Name, CalleeName: r.CalleeName, Field: r.Field, Kind: r.Kind,
-				Origin: r.Origin, Pkg: r.Pkg, Reported: r.Reported, Implied: r.Implied})
+				Origin: r.Origin, Pkg: r.Pkg, Reported: reported, Implied: r.Implied})
 			continue
 		}
 		callee := r.CalleeName

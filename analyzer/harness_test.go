@@ -21,6 +21,7 @@ import (
 
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/driver"
+	"github.com/jwtssot/jwtssot/internal/load"
 )
 
 // The variants share one load of testdata/src: each runs its own analyzer
@@ -115,7 +116,7 @@ func runHarness(t tester, a *analysis.Analyzer, pkgs []*packages.Package) {
 	for _, p := range importOrder(pkgs) {
 		res, err := facts.Run(a, &driver.Package{
 			Fset: p.Fset, Files: p.Syntax, Types: p.Types, TypesInfo: p.TypesInfo, Sizes: p.TypesSizes,
-			Module: &analysis.Module{},
+			Module: &analysis.Module{}, DependsOn: load.DependsOn(p),
 		})
 		if err != nil {
 			t.Fatalf("%s: %v", p.PkgPath, err)
@@ -344,7 +345,7 @@ func TestInventorySites(t *testing.T) {
 	got := map[string]analyzer.Site{} // "pkg.Function op" -> site
 	for _, p := range importOrder(selectPackages(t, "inventory/...")) {
 		res, err := facts.Run(a, &driver.Package{Fset: p.Fset, Files: p.Syntax, Types: p.Types, TypesInfo: p.TypesInfo,
-			Sizes: p.TypesSizes, Module: &analysis.Module{}})
+			Sizes: p.TypesSizes, Module: &analysis.Module{}, DependsOn: load.DependsOn(p)})
 		if err != nil {
 			t.Fatal(err)
 		}

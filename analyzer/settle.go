@@ -14,8 +14,9 @@ import (
 // settle does the package-wide work the rules share, once the walk has
 // seen every file, in this order:
 //
-//  0. the reads of variables that hold a source (source_aliases.go), and
-//     the structs loader wrappers fill, at their calls (loader_wrappers.go);
+//  0. the reads of variables that hold a source (source_aliases.go), the
+//     structs loader wrappers fill, at their calls (loader_wrappers.go),
+//     and the sinks that other packages' fields are (foreign_keys.go);
 //  1. the weak words of the secret-name heuristic count from now on if
 //     the package uses a JWT library itself (known only after the walk);
 //  2. the settings named next to a default or a fallback (getEnv("JWT_SECRET",
@@ -32,6 +33,7 @@ func (ix *index) settle() {
 	ix.names = ix.s.Names.WithWeakContext(ix.seen.usesJWT)
 	ix.recordAliasReads()
 	ix.fillWrapped()
+	ix.foreignKeySinks()
 	ix.settingDefaults()
 	ix.propagateReads()
 	ix.secretReads()

@@ -174,6 +174,7 @@ func (s *scanState) analyze(p *packages.Package, root bool) {
 	res, err := s.facts.Run(s.analyzer, &driver.Package{
 		Fset: p.Fset, Files: p.Syntax, Types: p.Types, TypesInfo: p.TypesInfo, Sizes: p.TypesSizes,
 		Module: analysisModule(p.Module), OtherFiles: p.OtherFiles, IgnoredFiles: p.IgnoredFiles,
+		DependsOn: load.DependsOn(p),
 	})
 	var vs []report.Violation
 	var sites []report.Site

@@ -21,6 +21,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path"
 	"reflect"
 	"sort"
 	"sync"
@@ -36,6 +37,9 @@ type Facts struct {
 	mu   sync.RWMutex
 	objs map[objectKey]analysis.Fact
 	pkgs map[packageKey]analysis.Fact
+	// pkgObjs are the packages that exported package facts in this
+	// process, for AllPackageFacts.
+	pkgObjs map[string]*types.Package
 	// withFacts holds the paths of the packages that exported an object
 	// fact: the facts of an object of any other package (the standard
 	// library, a JWT library) are looked up without naming the object.
@@ -66,7 +70,8 @@ type packageKey struct {
 
 // NewFacts returns an empty fact store.
 func NewFacts() *Facts {
-	return &Facts{objs: map[objectKey]analysis.Fact{}, pkgs: map[packageKey]analysis.Fact{}, withFacts: map[string]bool{}}
+	return &Facts{objs: map[objectKey]analysis.Fact{}, pkgs: map[packageKey]analysis.Fact{},
+		pkgObjs: map[string]*types.Package{}, withFacts: map[string]bool{}}
 }
 
 // Len returns the number of facts held, for tests and profiles.
@@ -89,6 +94,11 @@ type Package struct {
 	// ReadFile reads a file of the package (for directives that look at
 	// the source text); nil means os.ReadFile.
 	ReadFile func(string) ([]byte, error)
+	// DependsOn reports whether the package imports the package of a
+	// path, directly or not: AllPackageFacts gives the facts of those
+	// only. Nil means the store holds no other package's facts (go vet's
+	// protocol: the facts of the imports, read from their vetx files).
+	DependsOn func(path string) bool
 }
 
 // Result is one analyzer's outcome on a package.
@@ -162,7 +172,7 @@ func (r *run) exec(a *analysis.Analyzer) (*Result, error) {
 			r.facts.exportPackageFact(r.pkg.Types, fact)
 		},
 		AllObjectFacts:  func() []analysis.ObjectFact { return nil },
-		AllPackageFacts: func() []analysis.PackageFact { return nil },
+		AllPackageFacts: func() []analysis.PackageFact { return r.allPackageFacts(factTypes) },
 	}
 	if pass.ReadFile == nil {
 		pass.ReadFile = readSource
@@ -249,9 +259,38 @@ func (f *Facts) importPackageFact(pkg *types.Package, fact analysis.Fact) bool {
 	return ok
 }
 
+// allPackageFacts returns the package facts of the analyzer's types of
+// the package and of the packages it depends on. A package whose facts
+// came from a vetx file is named by a placeholder of its path: the pass
+// has no types.Package for an indirect import.
+func (r *run) allPackageFacts(factTypes map[reflect.Type]bool) []analysis.PackageFact {
+	f := r.facts
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	var out []analysis.PackageFact
+	for k, v := range f.pkgs {
+		if !factTypes[k.typ] {
+			continue
+		}
+		pkg := f.pkgObjs[k.pkg]
+		switch {
+		case k.pkg == r.pkg.Types.Path():
+			pkg = r.pkg.Types
+		case r.pkg.DependsOn != nil && !r.pkg.DependsOn(k.pkg):
+			continue
+		case pkg == nil:
+			pkg = types.NewPackage(k.pkg, path.Base(k.pkg))
+		}
+		out = append(out, analysis.PackageFact{Package: pkg, Fact: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Package.Path() < out[j].Package.Path() })
+	return out
+}
+
 func (f *Facts) exportPackageFact(pkg *types.Package, fact analysis.Fact) {
 	f.mu.Lock()
 	f.pkgs[packageKey{pkg.Path(), reflect.TypeOf(fact)}] = fact
+	f.pkgObjs[pkg.Path()] = pkg
 	f.mu.Unlock()
 }
 

@@ -477,6 +477,35 @@ func (e *Engine) HasValues(obj types.Object) bool {
 		len(e.fills[memoKey{obj, Value}])+len(e.fills[memoKey{obj, Elems}]) > 0
 }
 
+// ForeignFields returns the fields of other packages' structs that the
+// package gives a value (assigns, fills, composite literals), in source
+// order.
+func (e *Engine) ForeignFields() []*types.Var {
+	seen := map[*types.Var]bool{}
+	var out []*types.Var
+	add := func(obj types.Object) {
+		if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() != nil && v.Pkg() != e.pkg && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	for obj := range e.assigns {
+		add(obj)
+	}
+	for obj := range e.lits {
+		add(obj)
+	}
+	for k := range e.fills {
+		if obj, ok := k.x.(types.Object); ok {
+			add(obj)
+		}
+	}
+	slices.SortFunc(out, func(a, b *types.Var) int {
+		return cmp.Or(cmp.Compare(a.Pkg().Path(), b.Pkg().Path()), cmp.Compare(a.Pos(), b.Pos()), cmp.Compare(a.Name(), b.Name()))
+	})
+	return out
+}
+
 // MayMix reports whether a variable or field may hold values of more
 // than one origin: it is given more than one value, or one that is a call
 // (which may return a setting or its default). A fallback (a setting's

@@ -1,0 +1,100 @@
+package analyzer
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// A field of a struct that one package declares (a config package), which
+// another package reads into a key (the service that signs), is a key
+// wherever it is written — in a third package too, one that imports the
+// second (main, which loads the config: conf.MustLoad(path, &c)). The
+// package that signs cannot export an object fact about another package's
+// field, so it exports a package fact naming the fields (keyFieldsFact);
+// a package that writes fields of other packages looks for them in the
+// package facts of its dependencies and makes what it writes into them a
+// sink (foreignKeySinks).
+
+// keyFieldsFact lists fields of other packages whose values reach a key
+// in the package that exports it.
+type keyFieldsFact struct {
+	Fields []foreignKey
+}
+
+// A foreignKey is a field of another package, by its package's path, its
+// name and its declaration's position, and the key its value reaches. The
+// position names the field as every package that imports its package sees
+// it (the same source, or the same export data), without walking that
+// package's scope, which a driver may be filling from export data for
+// another package at the same time.
+type foreignKey struct {
+	Pkg, Name, Pos string
+	Key            keyParam
+}
+
+func (*keyFieldsFact) AFact() {}
+
+func (f *keyFieldsFact) String() string {
+	names := make([]string, len(f.Fields))
+	for i, k := range f.Fields {
+		names[i] = k.Pkg + "." + k.Name
+	}
+	return "keyfields(" + strings.Join(names, " ") + ")"
+}
+
+// mayCarryKey reports whether the fields of another package can carry a
+// key the analysis must follow: not a JWT library's, whose key fields are
+// sinks by their declaration.
+func (ix *index) mayCarryKey(p *types.Package) bool { return !ix.isLibraryPackage(p) }
+
+// exportForeignKeys exports the fields of other packages whose values
+// reach a key here.
+func (ix *index) exportForeignKeys(foreign map[*types.Var]keyParam) {
+	if len(foreign) == 0 {
+		return
+	}
+	fact := &keyFieldsFact{}
+	for v, kp := range foreign {
+		fact.Fields = append(fact.Fields, foreignKey{Pkg: v.Pkg().Path(), Name: v.Name(), Pos: ix.declPos(v), Key: kp})
+	}
+	sort.Slice(fact.Fields, func(i, j int) bool {
+		a, b := fact.Fields[i], fact.Fields[j]
+		return a.Pkg < b.Pkg || a.Pkg == b.Pkg && a.Pos < b.Pos
+	})
+	ix.pass.ExportPackageFact(fact)
+}
+
+// declPos is where a field is declared, as a key of foreignKey.
+func (ix *index) declPos(v *types.Var) string { return ix.pass.Fset.Position(v.Pos()).String() }
+
+// foreignKeySinks makes the values the package writes into fields of
+// other packages sinks, for the fields that the package facts of its
+// dependencies say reach a key.
+func (ix *index) foreignKeySinks() {
+	written := ix.flow.ForeignFields()
+	if len(written) == 0 {
+		return
+	}
+	keys := map[foreignKey]keyParam{}
+	for _, pf := range ix.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*keyFieldsFact); ok {
+			for _, k := range f.Fields {
+				kp := k.Key
+				k.Key = keyParam{}
+				keys[k] = kp
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	for _, v := range written {
+		kp, ok := keys[foreignKey{Pkg: v.Pkg().Path(), Name: v.Name(), Pos: ix.declPos(v)}]
+		if !ok {
+			continue
+		}
+		ix.seen.sinks = append(ix.seen.sinks, sink{value: ix.flow.Object(v, kp.Mode), mode: kp.Mode, where: kp.Where,
+			symbol: kp.Symbol, how: kp.How + " through field " + v.Name()})
+	}
+}
