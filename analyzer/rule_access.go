@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -31,14 +32,15 @@ type reachedRead struct {
 // apply.
 func checkSecretAccess(ix *index) {
 	done := map[token.Pos]bool{}
-	for _, rr := range ix.reachedReads() {
+	reached := ix.reachedReads()
+	for i, rr := range reached {
 		site := rr.read.Site
 		if done[site.Pos()] || !ix.outsideAuthRead(rr.read) {
 			continue
 		}
 		done[site.Pos()] = true
 		ix.out.readSites[readSite{site.Pos(), rr.read.Name}] = true
-		body := "JWT secret" + describeRead(rr.read) + ix.outsideAuth() + " is " + rr.how + ix.readAdvice()
+		body := "JWT secret" + describeRead(rr.read) + alsoRead(rr.read, reached[i+1:]) + ix.outsideAuth() + " is " + rr.how + ix.readAdvice()
 		ix.report(rules.SecretAccess, site.Pos(), site.End(), rr.symbol, body)
 	}
 	if ix.inAuth {
@@ -110,6 +112,42 @@ func (ix *index) reachedReads() []reachedRead {
 		}
 	}
 	return append(out, ix.seen.reached...)
+}
+
+// maxAlsoRead bounds the other reads a message names: a key read in a few
+// places says so; a value built from a whole config map has said enough.
+const maxAlsoRead = 3
+
+// alsoRead names the other reads of another package that bring a value
+// in at the same expression as first (a config field filled by a JSON and
+// a TOML loader): each is a place to move into the auth module.
+func alsoRead(first flow.Read, rest []reachedRead) string {
+	if first.Origin == "" {
+		return ""
+	}
+	seen := map[string]bool{first.Origin: true}
+	var parts []string
+	n := 0
+	for _, rr := range rest {
+		r := rr.read
+		if r.Site != first.Site || r.Origin == "" || seen[r.Origin] {
+			continue
+		}
+		seen[r.Origin] = true
+		if holder(r.Origin) == holder(first.Origin) {
+			r.Origin, _, _ = strings.Cut(r.Origin, " (") // "at internal/config/parse.go:52": the holder is said once
+		}
+		if n++; n <= maxAlsoRead {
+			parts = append(parts, strings.TrimPrefix(describeRead(r), " "))
+		}
+	}
+	if n > maxAlsoRead {
+		parts = append(parts, fmt.Sprintf("%d more", n-maxAlsoRead))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (also " + strings.Join(parts, "; ") + ")"
 }
 
 // fetchedExplicitly reports whether the object an implied read is a field
