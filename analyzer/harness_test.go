@@ -21,6 +21,7 @@ import (
 
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/driver"
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 	"github.com/jwtssot/jwtssot/internal/load"
 )
 
@@ -350,29 +351,29 @@ func TestInventorySites(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range res.Value.(*analyzer.Result).Sites {
-			got[p.Types.Name()+"."+s.Function+" "+s.Op] = s
+			got[p.Types.Name()+"."+s.Function+" "+string(s.Op)] = s
 		}
 	}
 	for key, want := range map[string]analyzer.Site{
-		"auth.Sign sign":               {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET", InAuth: true},
-		"auth.Verify parse":            {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, ExpirationRequired: true, Audience: `"api"`, KeySource: "env", KeyDetail: "APP_JWT_SECRET", InAuth: true},
-		"auth.VerifyRSA parse":         {Algorithms: []string{"RS256"}, AlgorithmsRestricted: true, Leeway: "30s", KeySource: "parameter", KeyDetail: "VerifyRSA", InAuth: true},
-		"handlers.verify parse":        {AnyAlgorithm: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET"},
-		"handlers.verifyChecked parse": {Algorithms: []string{"HMAC family"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "APP_JWT_SECRET"},
-		"handlers.peek decode":         {Unverified: true, KeySource: "none"},
-		"handlers.sign sign":           {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "sign"},
-		"handlers.byKid decode":        {Unverified: true, KeySource: "none"},
-		"handlers.byKid parse":         {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "byKid"},
+		"auth.Sign sign":               {InAuth: true, Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyEnv, KeyDetail: "APP_JWT_SECRET"}},
+		"auth.Verify parse":            {InAuth: true, Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyEnv, KeyDetail: "APP_JWT_SECRET", Claims: jwtop.Claims{ExpirationRequired: true, Audience: `"api"`}}},
+		"auth.VerifyRSA parse":         {InAuth: true, Facts: jwtop.Facts{Algorithms: []string{"RS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyParameter, KeyDetail: "VerifyRSA", Claims: jwtop.Claims{Leeway: "30s"}}},
+		"handlers.verify parse":        {Facts: jwtop.Facts{AnyAlgorithm: true, KeySource: jwtop.KeyEnv, KeyDetail: "APP_JWT_SECRET"}},
+		"handlers.verifyChecked parse": {Facts: jwtop.Facts{Algorithms: []string{"HMAC family"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyEnv, KeyDetail: "APP_JWT_SECRET"}},
+		"handlers.peek decode":         {Facts: jwtop.Facts{KeySource: jwtop.KeyNone, Claims: jwtop.Claims{Unverified: true}}},
+		"handlers.sign sign":           {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyParameter, KeyDetail: "sign"}},
+		"handlers.byKid decode":        {Facts: jwtop.Facts{KeySource: jwtop.KeyNone, Claims: jwtop.Claims{Unverified: true}}},
+		"handlers.byKid parse":         {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyParameter, KeyDetail: "byKid"}},
 		// The shapes the inventory sees through.
-		"shapes.(*verifier).fieldParser parse": {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Issuer: `"shapes"`, KeySource: "keyfunc"},
-		"shapes.(*verifier).sign sign":         {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "field", KeyDetail: "verifier.key"},
-		"shapes.joseTuple parse":               {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "joseTuple"},
-		"shapes.echoConfig parse":              {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "env", KeyDetail: "SHAPES_JWT_SECRET"},
-		"shapes.echoKey parse":                 {KeySource: "parameter", KeyDetail: "echoKey"},
-		"shapes.katarasSign sign":              {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "katarasSign"},
-		"shapes.cristalBuild sign":             {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "unknown"},
-		"shapes.fromRequest parse":             {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "parameter", KeyDetail: "fromRequest"},
-		"shapes.spreadOptions parse":           {Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Leeway: "2m0s", KeySource: "parameter", KeyDetail: "spreadOptions"},
+		"shapes.(*verifier).fieldParser parse": {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyKeyfunc, Claims: jwtop.Claims{Issuer: `"shapes"`}}},
+		"shapes.(*verifier).sign sign":         {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyField, KeyDetail: "verifier.key"}},
+		"shapes.joseTuple parse":               {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyParameter, KeyDetail: "joseTuple"}},
+		"shapes.echoConfig parse":              {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyEnv, KeyDetail: "SHAPES_JWT_SECRET"}},
+		"shapes.echoKey parse":                 {Facts: jwtop.Facts{KeySource: jwtop.KeyParameter, KeyDetail: "echoKey"}},
+		"shapes.katarasSign sign":              {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyParameter, KeyDetail: "katarasSign"}},
+		"shapes.cristalBuild sign":             {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyUnknown}},
+		"shapes.fromRequest parse":             {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyParameter, KeyDetail: "fromRequest"}},
+		"shapes.spreadOptions parse":           {Facts: jwtop.Facts{Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyParameter, KeyDetail: "spreadOptions", Claims: jwtop.Claims{Leeway: "2m0s"}}},
 	} {
 		s, ok := got[key]
 		if !ok {

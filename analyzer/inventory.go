@@ -8,37 +8,18 @@ import (
 
 	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 // A Site is one JWT operation of the package, inside the auth packages or
-// outside, with what the code says of it: the inventory (docs/cli.md)
-// groups the sites by function into implementations and compares them.
+// outside, with what the code says of it (jwtop.Facts): the inventory
+// (docs/cli.md) groups the sites by function into implementations and
+// compares them.
 type Site struct {
 	Pos      token.Pos
 	Function string // enclosing function, as in Finding
 	InAuth   bool
-
-	Op      string // jwtlib.OpSign, OpParse, OpVerify, OpDecode or OpKeyfunc
-	Library string // the library's path
-	Symbol  string // e.g. github.com/golang-jwt/jwt/v5.ParseWithClaims
-
-	// Algorithms are the signing methods used or accepted, as far as the
-	// code says; AlgorithmsRestricted is true when the code restricts
-	// the accepted ones (always for a sign with a known method).
-	Algorithms           []string
-	AlgorithmsRestricted bool
-	// AnyAlgorithm is true when a parse accepts any algorithm the key
-	// fits: golang-jwt without WithValidMethods or a check of t.Method.
-	AnyAlgorithm bool
-
-	ExpirationRequired bool
-	Audience, Issuer   string
-	Leeway             string
-	ClaimsSkipped      bool // jwt.WithoutClaimsValidation
-	Unverified         bool // the signature is not verified
-
-	KeySource string // "auth module", "env", "literal", "parameter", "field", "keyfunc", "none" (decode) or "unknown"
-	KeyDetail string // the setting read, or the parameter
+	jwtop.Facts
 }
 
 // A pendingSite is a library call the walk met, resolved into a Site once
@@ -46,7 +27,7 @@ type Site struct {
 type pendingSite struct {
 	call *ast.CallExpr
 	fn   *types.Func
-	op   string
+	op   jwtop.Op
 }
 
 // noteSite records a call of a library function that signs, parses,
@@ -73,24 +54,23 @@ func (ix *index) inventory() []Site {
 	}
 	ix.inv.done = true
 	for _, p := range ix.seen.pending {
-		s := Site{
-			Pos: p.call.Pos(), InAuth: ix.inAuth, Op: p.op,
-			Library: ix.s.Libs.Match(p.fn.Pkg().Path()), Symbol: p.fn.FullName(),
-			Unverified: p.op == jwtlib.OpDecode,
-		}
+		s := Site{Pos: p.call.Pos(), InAuth: ix.inAuth, Facts: jwtop.Facts{
+			Op: p.op, Library: ix.s.Libs.Match(p.fn.Pkg().Path()), Symbol: p.fn.FullName(),
+			Claims: jwtop.Claims{Unverified: p.op == jwtop.Decode},
+		}}
 		ix.readOptions(&s, p)
-		if s.Unverified {
-			s.KeySource = "none" // nothing is verified, no key is used
+		if s.Claims.Unverified {
+			s.KeySource = jwtop.KeyNone // nothing is verified, no key is used
 		} else {
 			ix.keySource(&s, p)
 		}
-		if s.Op == jwtlib.OpSign && len(s.Algorithms) > 0 {
+		if s.Op == jwtop.Sign && len(s.Algorithms) > 0 {
 			s.AlgorithmsRestricted = true
 		}
 		// golang-jwt verifies with whatever method the token's header
 		// names, if the key fits it; the other libraries take the
 		// algorithm with the key or from their configuration.
-		s.AnyAlgorithm = (s.Op == jwtlib.OpParse || s.Op == jwtlib.OpVerify) && jwtlib.GolangJWT(s.Library) && !s.AlgorithmsRestricted
+		s.AnyAlgorithm = s.Op.Verifies() && jwtlib.GolangJWT(s.Library) && !s.AlgorithmsRestricted
 		slices.Sort(s.Algorithms)
 		s.Algorithms = slices.Compact(s.Algorithms)
 		ix.inv.sites = append(ix.inv.sites, s)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 // keySource says where the key of a site comes from, through the value
@@ -15,12 +16,12 @@ func (ix *index) keySource(s *Site, p pendingSite) {
 	var n flow.Node
 	var at ast.Expr
 	switch {
-	case p.op == jwtlib.OpSign && len(p.call.Args) > 0 && jwtlib.GolangJWT(s.Library):
+	case p.op == jwtop.Sign && len(p.call.Args) > 0 && jwtlib.GolangJWT(s.Library):
 		at, n = p.call.Args[0], ix.flow.Trace(p.call.Args[0], flow.Value)
 	default:
 		if kf := ix.keyfuncArg(p); kf != nil {
 			at, n = kf, ix.flow.Trace(kf, flow.Keyfunc)
-			s.KeySource = "keyfunc"
+			s.KeySource = jwtop.KeyKeyfunc
 		}
 		for _, a := range ix.expandArgs(p.call.Args) {
 			switch a := ast.Unparen(a).(type) {
@@ -45,7 +46,7 @@ func (ix *index) keySource(s *Site, p pendingSite) {
 	}
 	if n == nil {
 		if s.KeySource == "" {
-			s.KeySource = "unknown"
+			s.KeySource = jwtop.KeyUnknown
 		}
 		return
 	}
@@ -55,27 +56,27 @@ func (ix *index) keySource(s *Site, p pendingSite) {
 		})
 	}
 	if len(ix.inv.keyLits.Literals(n)) > 0 {
-		s.KeySource = "literal"
+		s.KeySource = jwtop.KeyLiteral
 		return
 	}
 	if r, ok := firstRead(ix.flow.Reads(n)); ok {
-		s.KeySource, s.KeyDetail = "env", r.Name
+		s.KeySource, s.KeyDetail = jwtop.KeyEnv, r.Name
 		if r.Name == "" {
 			s.KeyDetail = r.Kind // "a file", "the database", "a secret store"
 		}
 		return
 	}
 	if ps := ix.flow.Params(n); len(ps) > 0 {
-		s.KeySource, s.KeyDetail = "parameter", ps[0].Fn.Name()
+		s.KeySource, s.KeyDetail = jwtop.KeyParameter, ps[0].Fn.Name()
 		return
 	}
 	if ix.usesAuth(at) {
-		s.KeySource = "auth module"
+		s.KeySource = jwtop.KeyAuthModule
 		return
 	}
 	if sel, ok := ast.Unparen(at).(*ast.SelectorExpr); ok {
 		if v := ix.varOf(sel); v != nil && v.IsField() {
-			s.KeySource, s.KeyDetail = "field", types.ExprString(sel.X)+"."+v.Name()
+			s.KeySource, s.KeyDetail = jwtop.KeyField, types.ExprString(sel.X)+"."+v.Name()
 			if t := namedOf(ix.info.TypeOf(sel.X)); t != nil {
 				s.KeyDetail = t.Obj().Name() + "." + v.Name()
 			}
@@ -83,7 +84,7 @@ func (ix *index) keySource(s *Site, p pendingSite) {
 		}
 	}
 	if s.KeySource == "" {
-		s.KeySource = "unknown"
+		s.KeySource = jwtop.KeyUnknown
 	}
 }
 

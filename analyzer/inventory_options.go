@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 // readOptions reads the options of a call (and of the parser a method is
@@ -23,14 +24,14 @@ func (ix *index) readOptions(s *Site, p pendingSite) {
 		}
 	}
 	ix.readOptionExprs(s, args, 0)
-	if p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify {
+	if p.op.Verifies() {
 		if kf := ix.keyfuncArg(p); kf != nil {
 			ix.keyfuncChecks(s, kf)
 		}
 	}
 	// A sign uses the algorithm it is given; outside golang-jwt, whose
 	// parse takes its algorithms from options, so does a verify.
-	if p.op == jwtlib.OpSign || (!s.AlgorithmsRestricted && !jwtlib.GolangJWT(s.Library) && (p.op == jwtlib.OpParse || p.op == jwtlib.OpVerify)) {
+	if p.op == jwtop.Sign || (!s.AlgorithmsRestricted && !jwtlib.GolangJWT(s.Library) && p.op.Verifies()) {
 		if alg, ok := ix.findAlgorithm(args, 0); ok {
 			s.AlgorithmsRestricted = true
 			s.Algorithms = append(s.Algorithms, alg)
@@ -196,15 +197,15 @@ func (ix *index) option(s *Site, name string, call *ast.CallExpr, depth int) {
 			}
 		}
 	case "WithExpirationRequired":
-		s.ExpirationRequired = true
+		s.Claims.ExpirationRequired = true
 	case "WithAudience":
-		s.Audience = ix.claimValue(call)
+		s.Claims.Audience = ix.claimValue(call)
 	case "WithIssuer":
-		s.Issuer = ix.claimValue(call)
+		s.Claims.Issuer = ix.claimValue(call)
 	case "WithLeeway", "WithAcceptableSkew":
-		s.Leeway = arg(0)
+		s.Claims.Leeway = arg(0)
 	case "WithoutClaimsValidation":
-		s.ClaimsSkipped = true
+		s.Claims.Skipped = true
 	case "WithParser":
 		// golang-jwt's request.ParseFromRequest(r, ex, kf, request.WithParser(p)):
 		// the options are p's.

@@ -1,7 +1,7 @@
 package analyzer
 
 import (
-	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
@@ -14,7 +14,7 @@ func checkInsecureParse(ix *index) {
 	sites := ix.inventory()
 	verifies := map[string]bool{} // functions that verify a token
 	for _, s := range sites {
-		if s.Op == jwtlib.OpParse || s.Op == jwtlib.OpVerify {
+		if s.Op.Verifies() {
 			verifies[ix.functionAt(s.Pos)] = true
 		}
 	}
@@ -22,7 +22,7 @@ func checkInsecureParse(ix *index) {
 		s := sites[i]
 		name := shortFuncName(p.fn)
 		switch {
-		case s.Op == jwtlib.OpDecode && !verifies[ix.functionAt(p.call.Pos())]:
+		case s.Op == jwtop.Decode && !verifies[ix.functionAt(p.call.Pos())]:
 			ix.report(rules.InsecureParse, p.call.Pos(), p.call.End(), s.Symbol,
 				name+" reads the token's claims without verifying its signature; verify with the auth module's API")
 		case s.AnyAlgorithm:

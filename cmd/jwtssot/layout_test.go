@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 	"github.com/jwtssot/jwtssot/internal/report"
 )
 
@@ -46,15 +47,16 @@ func bigReport() *report.Report {
 				key := keys[(n+k)%len(keys)]
 				sites = append(sites, report.Site{
 					File: file, Line: 40 + k, Column: 9, Package: pkg, Function: fn, InAuth: n%11 == 0,
-					Op: []string{report.OpParse, report.OpSign, report.OpVerify, report.OpDecode}[(n+k)%4], Library: "github.com/golang-jwt/jwt",
-					Symbol: "(*github.com/golang-jwt/jwt/v5.Parser).ParseWithClaims", Algorithms: algs[(n+k)%len(algs)],
-					AlgorithmsRestricted: (n+k)%4 != 3, AnyAlgorithm: (n+k)%4 == 3,
-					Claims: report.ClaimChecks{
-						ExpirationRequired: k%2 == 0, Audience: []string{"", `"commerce-backend-partner-api"`, "cfg.Authentication.ExpectedAudience"}[k%3],
-						Issuer: []string{"", `"https://identity.acme-platform.example/realms/partners"`}[k%2], Leeway: []string{"", "5m0s", "cfg.ClockSkewTolerance"}[k%3],
-					},
-					KeySource: key.source, KeyDetail: key.detail,
-				})
+					Facts: jwtop.Facts{
+						Op: []jwtop.Op{jwtop.Parse, jwtop.Sign, jwtop.Verify, jwtop.Decode}[(n+k)%4], Library: "github.com/golang-jwt/jwt",
+						Symbol: "(*github.com/golang-jwt/jwt/v5.Parser).ParseWithClaims", Algorithms: algs[(n+k)%len(algs)],
+						AlgorithmsRestricted: (n+k)%4 != 3, AnyAlgorithm: (n+k)%4 == 3,
+						Claims: jwtop.Claims{
+							ExpirationRequired: k%2 == 0, Audience: []string{"", `"commerce-backend-partner-api"`, "cfg.Authentication.ExpectedAudience"}[k%3],
+							Issuer: []string{"", `"https://identity.acme-platform.example/realms/partners"`}[k%2], Leeway: []string{"", "5m0s", "cfg.ClockSkewTolerance"}[k%3],
+						},
+						KeySource: jwtop.KeySource(key.source), KeyDetail: key.detail,
+					}})
 			}
 			n++
 		}

@@ -4,81 +4,74 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-)
 
-// Operations of the JWT libraries' functions, for the inventory.
-const (
-	OpSign    = "sign"    // signs a token
-	OpParse   = "parse"   // parses a token and verifies its signature
-	OpVerify  = "verify"  // verifies a signature without parsing claims
-	OpDecode  = "decode"  // parses a token without verifying its signature
-	OpKeyfunc = "keyfunc" // builds a keyfunc or a key set
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 // opTable says what the libraries' functions and methods do with a token.
 // It is keyed like keyTable (path without major versions, then the
 // function's name or Type.Method), and pinned by a test (TestOpTable).
-var opTable = map[string]string{
+var opTable = map[string]jwtop.Op{
 	// golang-jwt and its ancestors.
-	"github.com/golang-jwt/jwt.Token.SignedString":       OpSign,
-	"github.com/golang-jwt/jwt.Parse":                    OpParse,
-	"github.com/golang-jwt/jwt.ParseWithClaims":          OpParse,
-	"github.com/golang-jwt/jwt.Parser.Parse":             OpParse,
-	"github.com/golang-jwt/jwt.Parser.ParseWithClaims":   OpParse,
-	"github.com/golang-jwt/jwt.Parser.ParseUnverified":   OpDecode,
-	"github.com/golang-jwt/jwt/request.ParseFromRequest": OpParse,
-	"github.com/dgrijalva/jwt-go.Token.SignedString":     OpSign,
-	"github.com/dgrijalva/jwt-go.Parse":                  OpParse,
-	"github.com/dgrijalva/jwt-go.ParseWithClaims":        OpParse,
-	"github.com/dgrijalva/jwt-go.Parser.ParseUnverified": OpDecode,
-	"github.com/form3tech-oss/jwt-go.Token.SignedString": OpSign,
-	"github.com/form3tech-oss/jwt-go.Parse":              OpParse,
-	"github.com/form3tech-oss/jwt-go.ParseWithClaims":    OpParse,
+	"github.com/golang-jwt/jwt.Token.SignedString":       jwtop.Sign,
+	"github.com/golang-jwt/jwt.Parse":                    jwtop.Parse,
+	"github.com/golang-jwt/jwt.ParseWithClaims":          jwtop.Parse,
+	"github.com/golang-jwt/jwt.Parser.Parse":             jwtop.Parse,
+	"github.com/golang-jwt/jwt.Parser.ParseWithClaims":   jwtop.Parse,
+	"github.com/golang-jwt/jwt.Parser.ParseUnverified":   jwtop.Decode,
+	"github.com/golang-jwt/jwt/request.ParseFromRequest": jwtop.Parse,
+	"github.com/dgrijalva/jwt-go.Token.SignedString":     jwtop.Sign,
+	"github.com/dgrijalva/jwt-go.Parse":                  jwtop.Parse,
+	"github.com/dgrijalva/jwt-go.ParseWithClaims":        jwtop.Parse,
+	"github.com/dgrijalva/jwt-go.Parser.ParseUnverified": jwtop.Decode,
+	"github.com/form3tech-oss/jwt-go.Token.SignedString": jwtop.Sign,
+	"github.com/form3tech-oss/jwt-go.Parse":              jwtop.Parse,
+	"github.com/form3tech-oss/jwt-go.ParseWithClaims":    jwtop.Parse,
 	// lestrrat-go/jwx.
-	"github.com/lestrrat-go/jwx/jwt.Sign":          OpSign,
-	"github.com/lestrrat-go/jwx/jwt.Parse":         OpParse,
-	"github.com/lestrrat-go/jwx/jwt.ParseString":   OpParse,
-	"github.com/lestrrat-go/jwx/jwt.ParseRequest":  OpParse,
-	"github.com/lestrrat-go/jwx/jwt.ParseInsecure": OpDecode,
-	"github.com/lestrrat-go/jwx/jws.Sign":          OpSign,
-	"github.com/lestrrat-go/jwx/jws.Verify":        OpVerify,
-	"github.com/lestrrat-go/jwx/jws.Parse":         OpDecode,
-	"github.com/lestrrat-go/jwx/jwk.Fetch":         OpKeyfunc,
-	"github.com/lestrrat-go/jwx/jwk.NewCache":      OpKeyfunc,
+	"github.com/lestrrat-go/jwx/jwt.Sign":          jwtop.Sign,
+	"github.com/lestrrat-go/jwx/jwt.Parse":         jwtop.Parse,
+	"github.com/lestrrat-go/jwx/jwt.ParseString":   jwtop.Parse,
+	"github.com/lestrrat-go/jwx/jwt.ParseRequest":  jwtop.Parse,
+	"github.com/lestrrat-go/jwx/jwt.ParseInsecure": jwtop.Decode,
+	"github.com/lestrrat-go/jwx/jws.Sign":          jwtop.Sign,
+	"github.com/lestrrat-go/jwx/jws.Verify":        jwtop.Verify,
+	"github.com/lestrrat-go/jwx/jws.Parse":         jwtop.Decode,
+	"github.com/lestrrat-go/jwx/jwk.Fetch":         jwtop.Keyfunc,
+	"github.com/lestrrat-go/jwx/jwk.NewCache":      jwtop.Keyfunc,
 	// go-jose.
-	"github.com/go-jose/go-jose/jwt.Builder.Serialize":                            OpSign,
-	"github.com/go-jose/go-jose/jwt.Builder.CompactSerialize":                     OpSign,
-	"github.com/go-jose/go-jose/jwt.JSONWebToken.Claims":                          OpParse,
-	"github.com/go-jose/go-jose/jwt.JSONWebToken.UnsafeClaimsWithoutVerification": OpDecode,
-	"github.com/go-jose/go-jose.JSONWebSignature.Verify":                          OpVerify,
-	"gopkg.in/square/go-jose.v2/jwt.JSONWebToken.Claims":                          OpParse,
-	"gopkg.in/square/go-jose.v2/jwt.JSONWebToken.UnsafeClaimsWithoutVerification": OpDecode,
+	"github.com/go-jose/go-jose/jwt.Builder.Serialize":                            jwtop.Sign,
+	"github.com/go-jose/go-jose/jwt.Builder.CompactSerialize":                     jwtop.Sign,
+	"github.com/go-jose/go-jose/jwt.JSONWebToken.Claims":                          jwtop.Parse,
+	"github.com/go-jose/go-jose/jwt.JSONWebToken.UnsafeClaimsWithoutVerification": jwtop.Decode,
+	"github.com/go-jose/go-jose.JSONWebSignature.Verify":                          jwtop.Verify,
+	"gopkg.in/square/go-jose.v2/jwt.JSONWebToken.Claims":                          jwtop.Parse,
+	"gopkg.in/square/go-jose.v2/jwt.JSONWebToken.UnsafeClaimsWithoutVerification": jwtop.Decode,
 	// kataras/jwt, cristalhq/jwt.
-	"github.com/kataras/jwt.Sign":            OpSign,
-	"github.com/kataras/jwt.Verify":          OpParse,
-	"github.com/kataras/jwt.Decode":          OpDecode,
-	"github.com/cristalhq/jwt.Builder.Build": OpSign,
-	"github.com/cristalhq/jwt.Parse":         OpParse,
-	"github.com/cristalhq/jwt.ParseNoVerify": OpDecode,
+	"github.com/kataras/jwt.Sign":            jwtop.Sign,
+	"github.com/kataras/jwt.Verify":          jwtop.Parse,
+	"github.com/kataras/jwt.Decode":          jwtop.Decode,
+	"github.com/cristalhq/jwt.Builder.Build": jwtop.Sign,
+	"github.com/cristalhq/jwt.Parse":         jwtop.Parse,
+	"github.com/cristalhq/jwt.ParseNoVerify": jwtop.Decode,
 	// Middleware and verifiers.
-	"github.com/go-chi/jwtauth.JWTAuth.Encode":                             OpSign,
-	"github.com/go-chi/jwtauth.JWTAuth.Decode":                             OpParse,
-	"github.com/go-chi/jwtauth.VerifyToken":                                OpParse,
-	"github.com/go-chi/jwtauth.Verifier":                                   OpParse,
-	"github.com/labstack/echo-jwt.WithConfig":                              OpParse,
-	"github.com/labstack/echo-jwt.JWT":                                     OpParse,
-	"github.com/gofiber/contrib/jwt.New":                                   OpParse,
-	"github.com/auth0/go-jwt-middleware/validator.Validator.ValidateToken": OpParse,
-	"github.com/coreos/go-oidc.IDTokenVerifier.Verify":                     OpParse,
-	"github.com/MicahParks/keyfunc.NewDefault":                             OpKeyfunc,
-	"github.com/MicahParks/keyfunc.NewDefaultCtx":                          OpKeyfunc,
-	"github.com/MicahParks/keyfunc.Get":                                    OpKeyfunc,
+	"github.com/go-chi/jwtauth.JWTAuth.Encode":                             jwtop.Sign,
+	"github.com/go-chi/jwtauth.JWTAuth.Decode":                             jwtop.Parse,
+	"github.com/go-chi/jwtauth.VerifyToken":                                jwtop.Parse,
+	"github.com/go-chi/jwtauth.Verifier":                                   jwtop.Parse,
+	"github.com/labstack/echo-jwt.WithConfig":                              jwtop.Parse,
+	"github.com/labstack/echo-jwt.JWT":                                     jwtop.Parse,
+	"github.com/gofiber/contrib/jwt.New":                                   jwtop.Parse,
+	"github.com/auth0/go-jwt-middleware/validator.Validator.ValidateToken": jwtop.Parse,
+	"github.com/coreos/go-oidc.IDTokenVerifier.Verify":                     jwtop.Parse,
+	"github.com/MicahParks/keyfunc.NewDefault":                             jwtop.Keyfunc,
+	"github.com/MicahParks/keyfunc.NewDefaultCtx":                          jwtop.Keyfunc,
+	"github.com/MicahParks/keyfunc.Get":                                    jwtop.Keyfunc,
 }
 
-// Op says what a library function or method does with a token: one of the
-// Op constants, or "" for the functions that only help (claims, options,
+// Op says what a library function or method does with a token: one of
+// jwtop's operations, or "" for the functions that only help (claims, options,
 // key parsing).
-func Op(fn *types.Func) string {
+func Op(fn *types.Func) jwtop.Op {
 	return opTable[funcKey(fn)]
 }
 

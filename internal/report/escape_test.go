@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
@@ -34,8 +35,7 @@ func hostile() *Report {
 		Errors:   []PackageError{{Package: "example.com/b", Message: "b.go:1:1: bad" + nl + esc + bidi + html}},
 		Baseline: &BaselineStats{File: "base" + nl + esc + ".json", Known: 1},
 		Inventory: &Inventory{
-			Sites: []Site{{File: "internal/s" + nl + ".go", Line: 1, Column: 1, Package: "example.com/s", Function: "g" + esc,
-				Op: OpParse, Symbol: "github.com/golang-jwt/jwt/v5.Parse", KeySource: "env", KeyDetail: "K" + nl + esc + bidi}},
+			Sites: []Site{{File: "internal/s" + nl + ".go", Line: 1, Column: 1, Package: "example.com/s", Function: "g" + esc, Facts: jwtop.Facts{Op: jwtop.Parse, Symbol: "github.com/golang-jwt/jwt/v5.Parse", KeySource: jwtop.KeyEnv, KeyDetail: "K" + nl + esc + bidi}}},
 			Implementations: []Implementation{{Package: "example.com/s", Function: "g" + esc, Sites: []int{0},
 				Settings: map[string]string{"algorithms": "cfg.Alg" + nl + bidi + html}}},
 			Differences: []Difference{{Setting: "algorithms", Values: []DifferenceValue{

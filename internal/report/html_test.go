@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/jwtssot/jwtssot/internal/htmlcheck"
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 const testSecret = "handlers-dev-secret"
@@ -46,15 +47,15 @@ func sampleReport() *Report {
 			Version: InventoryVersion,
 			Sites: []Site{
 				{File: "internal/auth/auth.go", Line: 20, Column: 9, Package: "example.com/app/internal/auth", Function: "Validate", InAuth: true,
-					Op: OpParse, Library: "github.com/golang-jwt/jwt", Symbol: "github.com/golang-jwt/jwt/v5.ParseWithClaims",
-					Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Claims: ClaimChecks{ExpirationRequired: true, Issuer: "auth.example.com"},
-					KeySource: "env", KeyDetail: "JWT_SECRET"},
+					Facts: jwtop.Facts{Op: jwtop.Parse, Library: "github.com/golang-jwt/jwt", Symbol: "github.com/golang-jwt/jwt/v5.ParseWithClaims",
+						Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Claims: jwtop.Claims{ExpirationRequired: true, Issuer: "auth.example.com"},
+						KeySource: jwtop.KeyEnv, KeyDetail: "JWT_SECRET"}},
 				{File: "internal/orders/orders.go", Line: 11, Column: 14, Package: "example.com/app/internal/orders", Function: "user",
-					Op: OpParse, Library: "github.com/golang-jwt/jwt", Symbol: "github.com/golang-jwt/jwt/v5.Parse",
-					KeySource: "env", KeyDetail: "JWT_SECRET"},
+					Facts: jwtop.Facts{Op: jwtop.Parse, Library: "github.com/golang-jwt/jwt", Symbol: "github.com/golang-jwt/jwt/v5.Parse",
+						KeySource: jwtop.KeyEnv, KeyDetail: "JWT_SECRET"}},
 				{File: "internal/handlers/login.go", Line: 17, Column: 19, Package: "example.com/app/internal/handlers", Function: "(*Server).login",
-					Op: OpSign, Library: "github.com/golang-jwt/jwt", Symbol: "(*github.com/golang-jwt/jwt/v5.Token).SignedString",
-					Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: "literal", KeyDetail: testSecret},
+					Facts: jwtop.Facts{Op: jwtop.Sign, Library: "github.com/golang-jwt/jwt", Symbol: "(*github.com/golang-jwt/jwt/v5.Token).SignedString",
+						Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, KeySource: jwtop.KeyLiteral, KeyDetail: testSecret}},
 			},
 			Implementations: []Implementation{
 				{Package: "example.com/app/internal/auth", Function: "Validate", InAuth: true, Sites: []int{0},

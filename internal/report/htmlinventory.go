@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 // inventoryView is the implementations side by side, the cells on which
@@ -37,21 +39,15 @@ type siteView struct {
 // settingColumns are the settings the table shows, in order, with their
 // titles; Implementation.Settings keys. Other keys follow, titled by key.
 var settingColumns = []struct{ key, title string }{
-	{"algorithms", "Algorithms"},
-	{"signature", "Signature verified"},
-	{"expiration", "Expiration required"},
-	{"audience", "Audience"},
-	{"issuer", "Issuer"},
-	{"leeway", "Leeway"},
-	{"claims", "Claims"},
-	{"signing algorithms", "Signing algorithms"},
+	{SettingAlgorithms, "Algorithms"},
+	{SettingSignature, "Signature verified"},
+	{SettingExpiration, "Expiration required"},
+	{SettingAudience, "Audience"},
+	{SettingIssuer, "Issuer"},
+	{SettingLeeway, "Leeway"},
+	{SettingClaims, "Claims"},
+	{SettingSigning, "Signing algorithms"},
 }
-
-// keySourceColumn is the last column, from the sites' key sources; a
-// Difference on one of these settings highlights it.
-const keySourceColumn = "key source"
-
-var keySourceSettings = []string{"key", "key_source", "key source", "keysource"}
 
 func newInventoryView(inv *Inventory) *inventoryView {
 	if inv == nil {
@@ -74,7 +70,7 @@ func newInventoryView(inv *Inventory) *inventoryView {
 	}
 	var more []string
 	for k := range extra {
-		if !slices.Contains(keys, k) && !slices.Contains(keySourceSettings, k) {
+		if !slices.Contains(keys, k) {
 			more = append(more, k)
 		}
 	}
@@ -89,9 +85,6 @@ func newInventoryView(inv *Inventory) *inventoryView {
 	differs := map[string]map[string]bool{}
 	for _, d := range inv.Differences {
 		setting := d.Setting
-		if slices.Contains(keySourceSettings, setting) {
-			setting = keySourceColumn
-		}
 		if differs[setting] == nil {
 			differs[setting] = map[string]bool{}
 		}
@@ -112,7 +105,9 @@ func newInventoryView(inv *Inventory) *inventoryView {
 		for _, k := range keys {
 			row.Cells = append(row.Cells, implCell{Value: orDash(im.Settings[k]), Differs: differs[k][id]})
 		}
-		row.Cells = append(row.Cells, implCell{Value: orDash(keySourcesOf(inv, im)), Differs: differs[keySourceColumn][id]})
+		// Key sources are no setting (Differences never name one): the
+		// column informs, it is never highlighted.
+		row.Cells = append(row.Cells, implCell{Value: orDash(keySourcesOf(inv, im))})
 		v.Rows = append(v.Rows, row)
 	}
 	for _, st := range inv.Sites {
@@ -120,7 +115,7 @@ func newInventoryView(inv *Inventory) *inventoryView {
 			Location:   fmt.Sprintf("%s:%d:%d", st.File, st.Line, st.Column),
 			Function:   st.Function,
 			InAuth:     st.InAuth,
-			Op:         st.Op,
+			Op:         string(st.Op),
 			Symbol:     shortSymbol(st.Symbol),
 			Algorithms: algorithmsOf(st),
 			Claims:     claimsOf(st.Claims),
@@ -132,8 +127,8 @@ func newInventoryView(inv *Inventory) *inventoryView {
 
 // opsOf summarizes an implementation's operations: "parse ×2, sign".
 func opsOf(inv *Inventory, im Implementation) string {
-	count := map[string]int{}
-	var order []string
+	count := map[jwtop.Op]int{}
+	var order []jwtop.Op
 	for _, i := range im.Sites {
 		if i < 0 || i >= len(inv.Sites) {
 			continue
@@ -149,7 +144,7 @@ func opsOf(inv *Inventory, im Implementation) string {
 		if count[op] > 1 {
 			parts = append(parts, fmt.Sprintf("%s ×%d", op, count[op]))
 		} else {
-			parts = append(parts, op)
+			parts = append(parts, string(op))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -174,19 +169,19 @@ func keySourcesOf(inv *Inventory, im Implementation) string {
 // never shown: it could be the secret itself.
 func keySource(st Site) string {
 	switch {
-	case st.KeySource == "literal":
+	case st.KeySource == jwtop.KeyLiteral:
 		return "literal (hardcoded)"
 	case st.KeyDetail != "":
-		return st.KeySource + " (" + st.KeyDetail + ")"
+		return string(st.KeySource) + " (" + st.KeyDetail + ")"
 	}
-	return st.KeySource
+	return string(st.KeySource)
 }
 
 func algorithmsOf(st Site) string {
 	switch {
 	case len(st.Algorithms) > 0:
 		return strings.Join(st.Algorithms, ", ")
-	case st.Op == OpSign || st.Op == OpKeyfunc:
+	case st.Op == jwtop.Sign || st.Op == jwtop.Keyfunc:
 		return ""
 	case !st.AlgorithmsRestricted:
 		return "any (not restricted)"
@@ -194,7 +189,7 @@ func algorithmsOf(st Site) string {
 	return ""
 }
 
-func claimsOf(c ClaimChecks) string {
+func claimsOf(c jwtop.Claims) string {
 	var parts []string
 	if c.Unverified {
 		parts = append(parts, "signature not verified")

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 // Settings an implementation is compared on, in the order the inventory
@@ -85,15 +87,15 @@ func NewInventory(sites []Site) *Inventory {
 // algorithm; a keyfunc builder none.
 func siteSettings(s Site) map[string]string {
 	switch s.Op {
-	case OpSign:
+	case jwtop.Sign:
 		alg := UnknownAlgorithm
 		if len(s.Algorithms) > 0 {
 			alg = strings.Join(s.Algorithms, ", ")
 		}
 		return map[string]string{SettingSigning: alg}
-	case OpDecode:
+	case jwtop.Decode:
 		return map[string]string{SettingSignature: SignatureUnchecked}
-	case OpParse, OpVerify:
+	case jwtop.Parse, jwtop.Verify:
 	default:
 		return nil
 	}
@@ -108,7 +110,7 @@ func siteSettings(s Site) map[string]string {
 	default:
 		m[SettingAlgorithms] = strings.Join(s.Algorithms, ", ")
 	}
-	if s.Op == OpVerify {
+	if s.Op == jwtop.Verify {
 		// A signature check alone: no claim is looked at.
 		m[SettingClaims] = "not checked (signature only)"
 		return m

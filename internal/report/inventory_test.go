@@ -4,21 +4,25 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/jwtssot/jwtssot/internal/jwtop"
 )
 
 // TestNewInventory groups sites into implementations, merges their
 // settings and names the settings the implementations differ on.
 func TestNewInventory(t *testing.T) {
 	sites := []Site{
-		{File: "b.go", Line: 9, Package: "x/orders", Function: "check", Op: OpParse, AnyAlgorithm: true},
-		{File: "a.go", Line: 5, Package: "x/auth", Function: "Verify", InAuth: true, Op: OpParse,
-			Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Claims: ClaimChecks{ExpirationRequired: true}},
-		{File: "a.go", Line: 5, Package: "x/auth", Function: "Verify", InAuth: true, Op: OpParse, // the same site, from a test variant
-			Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Claims: ClaimChecks{ExpirationRequired: true}},
-		{File: "a.go", Line: 9, Package: "x/auth", Function: "Sign", InAuth: true, Op: OpSign, Algorithms: []string{"HS256"}, AlgorithmsRestricted: true},
-		{File: "c.go", Line: 3, Package: "x/admin", Function: "check", Op: OpParse, AlgorithmsRestricted: true, Claims: ClaimChecks{Skipped: true}},
-		{File: "c.go", Line: 7, Package: "x/admin", Function: "check", Op: OpDecode, Claims: ClaimChecks{Unverified: true}},
-		{File: "d.go", Line: 1, Package: "x/keys", Function: "jwks", Op: OpKeyfunc},
+		{File: "b.go", Line: 9, Package: "x/orders", Function: "check", Facts: jwtop.Facts{Op: jwtop.Parse, AnyAlgorithm: true}},
+		{File: "a.go", Line: 5, Package: "x/auth", Function: "Verify", InAuth: true,
+			Facts: jwtop.Facts{Op: jwtop.Parse, Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Claims: jwtop.Claims{ExpirationRequired: true}}},
+		{File: "a.go", Line: 5, Package: "x/auth", Function: "Verify", InAuth: true, // the same site, from a test variant
+			Facts: jwtop.Facts{Op: jwtop.Parse, Algorithms: []string{"HS256"}, AlgorithmsRestricted: true, Claims: jwtop.Claims{ExpirationRequired: true}}},
+		{File: "a.go", Line: 9, Package: "x/auth", Function: "Sign", InAuth: true,
+			Facts: jwtop.Facts{Op: jwtop.Sign, Algorithms: []string{"HS256"}, AlgorithmsRestricted: true}},
+		{File: "c.go", Line: 3, Package: "x/admin", Function: "check",
+			Facts: jwtop.Facts{Op: jwtop.Parse, AlgorithmsRestricted: true, Claims: jwtop.Claims{Skipped: true}}},
+		{File: "c.go", Line: 7, Package: "x/admin", Function: "check", Facts: jwtop.Facts{Op: jwtop.Decode, Claims: jwtop.Claims{Unverified: true}}},
+		{File: "d.go", Line: 1, Package: "x/keys", Function: "jwks", Facts: jwtop.Facts{Op: jwtop.Keyfunc}},
 	}
 	inv := NewInventory(sites)
 	if len(inv.Sites) != 6 {

@@ -40,7 +40,7 @@ func writeInventoryText(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "\n%s %s\n", p.bold.Sprint(visible.Text(impl.Package+" "+fn)), p.faint.Sprintf("(%s)", where))
 		for _, i := range impl.Sites {
 			s := inv.Sites[i]
-			key := s.KeySource
+			key := string(s.KeySource)
 			if s.KeyDetail != "" {
 				key += " " + s.KeyDetail
 			}
