@@ -12,6 +12,7 @@ import (
 
 	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // Facts carry what a function, variable or constant of a scanned module
@@ -72,7 +73,7 @@ func (f *funcFact) String() string {
 		}
 		var s []string
 		for _, l := range r.Lits {
-			s = append(s, fmt.Sprintf("%q", redact(l.Value)))
+			s = append(s, fmt.Sprintf("%q", visible.Secret(l.Value)))
 		}
 		for _, p := range r.Params {
 			s = append(s, fmt.Sprintf("param(%d %s)", p.Index, p.Mode))
@@ -135,7 +136,7 @@ func (f *fieldFact) String() string {
 func valuesString(lits []flow.ForeignLit, reads []flow.ForeignRead) string {
 	var s []string
 	for _, l := range lits {
-		s = append(s, redact(l.Value))
+		s = append(s, visible.Secret(l.Value))
 	}
 	for _, r := range reads {
 		s = append(s, "read("+r.Name+")")

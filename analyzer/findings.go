@@ -1,12 +1,10 @@
 package analyzer
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
 	"github.com/jwtssot/jwtssot/internal/visible"
@@ -50,17 +48,6 @@ func (ix *index) report(rule string, pos, end token.Pos, symbol, body string) {
 // shown visibly: a front end that prints the message as it is (go vet,
 // golangci-lint) can never start a line or run an escape sequence.
 func tagged(rule, body string) string { return visible.Text(body) + rules.Tag(rule) }
-
-// redact describes a secret without revealing it: its first two characters
-// when it is long enough that they give little away, and its length.
-func redact(secret string) string {
-	n := utf8.RuneCountInString(secret)
-	if n < 8 {
-		return fmt.Sprintf("of %d characters", n)
-	}
-	runes := []rune(secret)
-	return fmt.Sprintf("%q… (%d characters)", string(runes[:2]), n)
-}
 
 // outsideAuth says where the use is: outside the configured auth packages,
 // or nowhere allowed because none are configured.

@@ -8,6 +8,7 @@ import (
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
 	"github.com/jwtssot/jwtssot/internal/rules"
 	"github.com/jwtssot/jwtssot/internal/secretname"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // checkHardcodedSecrets implements the hardcoded-secret rule: every literal
@@ -147,7 +148,7 @@ func (ix *index) reportSecret(lit ast.Node, value, origin, how, symbol string) {
 	if origin != "" {
 		from = "from " + origin + " "
 	}
-	body := "hardcoded JWT secret " + redact(value) + " " + from + how +
+	body := "hardcoded JWT secret " + visible.Secret(value) + " " + from + how +
 		"; load it from the environment or a secret store in the auth module"
 	ix.report(rules.HardcodedSecret, lit.Pos(), lit.End(), symbol, body)
 }

@@ -10,19 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
-
-// redact describes a secret without revealing it, as the analyzer's
-// messages do (analyzer/message.go): its first two characters when it is
-// long enough that they give little away, and its length.
-func redact(secret string) string {
-	n := utf8.RuneCountInString(secret)
-	if n < 8 {
-		return fmt.Sprintf("of %d characters", n)
-	}
-	runes := []rune(secret)
-	return fmt.Sprintf("%q… (%d characters)", string(runes[:2]), n)
-}
 
 // redactInCode is what stands for a secret in a line of code: the
 // message's description, shaped like a literal so that the line still
@@ -31,7 +20,7 @@ func redactInCode(secret string) string {
 	if utf8.RuneCountInString(secret) < 8 {
 		return fmt.Sprintf(`"…" (%d characters)`, utf8.RuneCountInString(secret))
 	}
-	return redact(secret)
+	return visible.Secret(secret)
 }
 
 // minSecretSearch is the shortest secret looked for anywhere in a line of
