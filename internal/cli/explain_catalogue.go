@@ -11,6 +11,7 @@ import (
 
 	"github.com/jwtssot/jwtssot/internal/config"
 	"github.com/jwtssot/jwtssot/internal/gendocs"
+	"github.com/jwtssot/jwtssot/internal/mdterm"
 	"github.com/jwtssot/jwtssot/internal/rules"
 	"github.com/jwtssot/jwtssot/internal/visible"
 )
@@ -23,7 +24,7 @@ const catalogueTopic = "catalogue"
 // catalogue, docs/libraries.md. A config file that does not parse is the
 // same usage error as in a scan: the rows it would add are unknown.
 func explainCatalogue(a *analysis.Analyzer, stdout, stderr io.Writer, colorMode string) int {
-	style := newMDStyle(useColor(colorMode, stdout, false))
+	style := mdterm.NewStyle(useColor(colorMode, stdout, false))
 	wd, err := os.Getwd()
 	if err != nil {
 		message(stderr, "%v", err)
@@ -41,7 +42,7 @@ func explainCatalogue(a *analysis.Analyzer, stdout, stderr io.Writer, colorMode 
 		origins = append(origins, rowOrigin{mdCode(displayPath(f.Path, wd)), overridden(f.Config, flags)})
 	}
 	page := userRowsMarkdown(origins) + "\n" + gendocs.LibrariesPage()
-	fmt.Fprint(stdout, renderMarkdown(page, base, style, terminalWidth())+"\n"+style.faint("Online: "+base)+"\n")
+	fmt.Fprint(stdout, mdterm.Render(page, base, style, terminalWidth())+"\n"+style.Faint("Online: "+base)+"\n")
 	return ExitClean
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/jwtssot/jwtssot/internal/rules"
+	"github.com/jwtssot/jwtssot/internal/termcolor"
 	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
@@ -23,15 +24,7 @@ type palette struct {
 }
 
 func newPalette(on bool) palette {
-	mk := func(attrs ...color.Attribute) *color.Color {
-		c := color.New(attrs...)
-		if on {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-		return c
-	}
+	mk := func(attrs ...color.Attribute) *color.Color { return termcolor.New(on, attrs...) }
 	return palette{
 		rule: map[string]*color.Color{
 			rules.Import:          mk(color.FgCyan),
