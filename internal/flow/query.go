@@ -149,26 +149,50 @@ func (e *Engine) paramsOf(s *setRun[Param], n *node, parts bool) []Param {
 			}
 		}
 	case kindCall:
-		if n.call != nil {
-			for _, p := range e.paramsOf(s, e.ret(e.decls[n.callee], n.mode, n.result), parts) {
-				if p.Fn == n.callee {
-					set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode), parts))
-				}
-			}
+		// Within this run: a recursive function's result depends on itself.
+		for _, a := range e.boundArgs(n, e.paramsOf(s, e.ret(e.decls[n.callee], n.mode, n.result), parts)) {
+			set = union(set, e.paramsOf(s, a, parts))
 		}
 	case kindForeign:
-		if n.call != nil {
-			res := n.summary.Results[n.mode]
-			args := res.Params
-			if parts {
-				args = slices.Concat(args, res.Parts)
-			}
-			for _, p := range args {
-				set = union(set, e.paramsOf(s, e.argNode(n.call, p.Index, p.Mode), parts))
-			}
+		for _, a := range e.summaryArgs(n, parts) {
+			set = union(set, e.paramsOf(s, a, parts))
 		}
 	}
 	return s.leave(n, set)
+}
+
+// boundArgs returns the arguments of call node n that its callee's
+// parameters among params (those that flow to its result) stand for.
+func (e *Engine) boundArgs(n *node, params []Param) []*node {
+	if n.call == nil {
+		return nil
+	}
+	var out []*node
+	for _, p := range params {
+		if p.Fn == n.callee {
+			out = append(out, e.argNode(n.call, p.Index, p.Mode))
+		}
+	}
+	return out
+}
+
+// summaryArgs returns the arguments of a call of another package's
+// function that its summary says flow to the result: whole, and, with
+// parts, combined with other values.
+func (e *Engine) summaryArgs(n *node, parts bool) []*node {
+	if n.call == nil {
+		return nil
+	}
+	res := n.summary.Results[n.mode]
+	args := res.Params
+	if parts {
+		args = slices.Concat(args, res.Parts)
+	}
+	out := make([]*node, len(args))
+	for i, p := range args {
+		out[i] = e.argNode(n.call, p.Index, p.Mode)
+	}
+	return out
 }
 
 func (e *Engine) storedOf(s *setRun[Param], n *node) []Param {
@@ -196,18 +220,12 @@ func (e *Engine) storedOf(s *setRun[Param], n *node) []Param {
 	case kindCall:
 		r := e.ret(e.decls[n.callee], n.mode, n.result)
 		set = union(set, e.storedOf(s, r))
-		if n.call != nil {
-			for _, p := range e.Params(r) {
-				if p.Fn == n.callee {
-					set = union(set, e.storedOf(s, e.argNode(n.call, p.Index, p.Mode)))
-				}
-			}
+		for _, a := range e.boundArgs(n, e.Params(r)) {
+			set = union(set, e.storedOf(s, a))
 		}
 	case kindForeign:
-		if n.call != nil {
-			for _, p := range n.summary.Results[n.mode].Params {
-				set = union(set, e.storedOf(s, e.argNode(n.call, p.Index, p.Mode)))
-			}
+		for _, a := range e.summaryArgs(n, false) {
+			set = union(set, e.storedOf(s, a))
 		}
 	}
 	return s.leave(n, set)
@@ -244,12 +262,10 @@ func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
 				set = union(set, e.names(e.argNode(n.call, rd.Param.Index, Value), tmpl))
 			}
 		}
-		if n.call != nil { // a parameter that flows to the result holds what the argument read
-			for _, p := range e.PartParams(ret) {
-				if p.Fn == n.callee {
-					set = union(set, e.readsOf(s, e.argNode(n.call, p.Index, p.Mode)))
-				}
-			}
+		// A parameter that flows to the result, whole or combined, holds
+		// what the argument read.
+		for _, a := range e.boundArgs(n, e.PartParams(ret)) {
+			set = union(set, e.readsOf(s, a))
 		}
 	case kindForeign:
 		res := n.summary.Results[n.mode]
@@ -260,9 +276,9 @@ func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
 			for _, i := range res.ReadParams {
 				set = union(set, e.names(e.argNode(n.call, i, Value), Read{Site: n.call, Callee: n.callee}))
 			}
-			for _, p := range slices.Concat(res.Params, res.Parts) {
-				set = union(set, e.readsOf(s, e.argNode(n.call, p.Index, p.Mode)))
-			}
+		}
+		for _, a := range e.summaryArgs(n, true) {
+			set = union(set, e.readsOf(s, a))
 		}
 	}
 	if len(set) > maxReads {
@@ -387,22 +403,17 @@ func (e *Engine) litStep(x *node, emit func(*Lit), push func(*node)) {
 	case kindCall:
 		r := e.ret(e.decls[x.callee], x.mode, x.result)
 		push(r)
-		if x.call != nil {
-			for _, p := range e.Params(r) {
-				if p.Fn == x.callee {
-					push(e.argNode(x.call, p.Index, p.Mode))
-				}
-			}
+		for _, a := range e.boundArgs(x, e.Params(r)) {
+			push(a)
 		}
 	case kindForeign:
-		res := x.summary.Results[x.mode]
 		if x.call != nil {
-			for _, l := range res.Lits {
+			for _, l := range x.summary.Results[x.mode].Lits {
 				emit(&Lit{Expr: x.call, Value: l.Value, Origin: l.Origin, Via: l.Via})
 			}
-			for _, p := range res.Params {
-				push(e.argNode(x.call, p.Index, p.Mode))
-			}
+		}
+		for _, a := range e.summaryArgs(x, false) {
+			push(a)
 		}
 	case kindPure:
 		e.pureLits(x, emit)
