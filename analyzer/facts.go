@@ -34,6 +34,9 @@ type funcFact struct {
 	// KeyReads lists the parameters used as the name of a setting whose
 	// value reaches a key (signWith(name) signing with os.Getenv(name)).
 	KeyReads []keyParam
+	// PartKeys lists the parameters that reach a key combined with other
+	// values: a setting read into one is the secret's.
+	PartKeys []keyParam
 	// Summary is what the function's result holds, per mode.
 	Summary flow.Summary
 	// Fills lists the parameters a loader fills (a loader wrapper's).
@@ -67,8 +70,11 @@ func (f *funcFact) String() string {
 	for _, k := range f.Fills {
 		parts = append(parts, fmt.Sprintf("fills(%d %s)", k.Index, k.Callee))
 	}
+	for _, k := range f.PartKeys {
+		parts = append(parts, fmt.Sprintf("partkey(%d %s %s)", k.Index, k.Mode, k.Where))
+	}
 	for m, r := range f.Summary.Results {
-		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams)+len(r.Parts) == 0 {
+		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams)+len(r.Parts)+len(r.Fields) == 0 {
 			continue
 		}
 		var s []string
@@ -86,6 +92,9 @@ func (f *funcFact) String() string {
 		}
 		for _, p := range r.Parts {
 			s = append(s, fmt.Sprintf("part(%d %s)", p.Index, p.Mode))
+		}
+		for _, f := range r.Fields {
+			s = append(s, fmt.Sprintf("field(%s %s)", f.Name, f.Mode))
 		}
 		parts = append(parts, fmt.Sprintf("returns[%s](%s)", flow.Mode(m), strings.Join(s, " ")))
 	}
@@ -268,12 +277,12 @@ func (ix *index) exportFacts() {
 			continue
 		}
 		f := &funcFact{Keys: sortedParams(ix.seen.keyParams[fn]), KeyReads: sortedParams(ix.seen.keyReads[fn]),
-			Fills: ix.fillParams(fn)}
+			PartKeys: sortedParams(ix.seen.partKeyParams[fn]), Fills: ix.fillParams(fn)}
 		f.Reads = slices.Sorted(maps.Keys(ix.seen.readParams[fn]))
 		if fi.summarize {
 			f.Summary = ix.summary(fn)
 		}
-		if len(f.Keys)+len(f.Reads)+len(f.KeyReads)+len(f.Fills) > 0 || !f.Summary.Empty() {
+		if len(f.Keys)+len(f.Reads)+len(f.KeyReads)+len(f.PartKeys)+len(f.Fills) > 0 || !f.Summary.Empty() {
 			ix.pass.ExportObjectFact(fn, f)
 		}
 	}
@@ -331,7 +340,7 @@ func (ix *index) keyFields() (own, foreign map[*types.Var]keyParam) {
 	seen := map[flow.Node]bool{}
 	for _, s := range ix.seen.sinks {
 		n := s.node(ix)
-		if n == nil || s.named {
+		if n == nil || s.named || s.part {
 			continue
 		}
 		ix.flow.Globals(n, seen, func(obj types.Object, m flow.Mode) {
@@ -480,7 +489,7 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 	res := fn.Signature().Results().At(0).Type()
 	for m := range flow.Mode(len(s.Results)) {
 		switch {
-		case m == flow.Value && !canHoldSecret(res), m == flow.Keyfunc && !isKeyfuncType(res), m == flow.Elems:
+		case m == flow.Value && !canHoldSecret(res), m == flow.Keyfunc && !isKeyfuncType(res), m == flow.Elems && !isContainerType(res):
 			continue
 		}
 		ret := ix.flow.Result(fn, m)
@@ -500,6 +509,7 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 				r.Parts = append(r.Parts, flow.Arg{Index: p.Index, Mode: p.Mode})
 			}
 		}
+		r.Fields = ix.summaryFields(ret)
 		for _, rd := range ix.flow.Reads(ret) {
 			if rd.ByParam && rd.Param.Fn == fn {
 				r.ReadParams = append(r.ReadParams, rd.Param.Index)

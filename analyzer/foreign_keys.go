@@ -1,9 +1,13 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/types"
+	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/flow"
 )
 
 // A field of a struct that one package declares (a config package), which
@@ -23,11 +27,11 @@ type keyFieldsFact struct {
 }
 
 // A foreignKey is a field of another package, by its package's path, its
-// name and its declaration's position, and the key its value reaches. The
-// position names the field as every package that imports its package sees
-// it (the same source, or the same export data), without walking that
-// package's scope, which a driver may be filling from export data for
-// another package at the same time.
+// name and its declaration's file and line, and the key its value reaches.
+// That names the field as every package that imports its package sees it,
+// from its source or its export data, without walking that package's
+// scope, which a driver may be filling from export data for another
+// package at the same time.
 type foreignKey struct {
 	Pkg, Name, Pos string
 	Key            keyParam
@@ -65,8 +69,13 @@ func (ix *index) exportForeignKeys(foreign map[*types.Var]keyParam) {
 	ix.pass.ExportPackageFact(fact)
 }
 
-// declPos is where a field is declared, as a key of foreignKey.
-func (ix *index) declPos(v *types.Var) string { return ix.pass.Fset.Position(v.Pos()).String() }
+// declPos is where a field is declared, as a key of foreignKey: its file's
+// name and line, which the field's package's source and its export data
+// (which keeps no columns, and may trim directories) both say.
+func (ix *index) declPos(v *types.Var) string {
+	p := ix.pass.Fset.Position(v.Pos())
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
 
 // foreignKeySinks makes the values the package writes into fields of
 // other packages sinks, for the fields that the package facts of its
@@ -97,4 +106,30 @@ func (ix *index) foreignKeySinks() {
 		ix.seen.sinks = append(ix.seen.sinks, sink{value: ix.flow.Object(v, kp.Mode), mode: kp.Mode, where: kp.Where,
 			symbol: kp.Symbol, how: kp.How + " through field " + v.Name()})
 	}
+}
+
+// Field resolves a summary's field among the fields of other packages the
+// package writes (a getter of another package returns what this package
+// wrote into its receiver's field): the flow engine asks the oracle.
+func (o oracle) Field(ref flow.FieldRef) *types.Var {
+	ix := o.ix
+	if ix.writtenFields == nil {
+		ix.writtenFields = map[foreignKey]*types.Var{}
+		for _, v := range ix.flow.ForeignFields() {
+			ix.writtenFields[foreignKey{Pkg: v.Pkg().Path(), Name: v.Name(), Pos: ix.declPos(v)}] = v
+		}
+	}
+	return ix.writtenFields[foreignKey{Pkg: ref.Pkg, Name: ref.Name, Pos: ref.Pos}]
+}
+
+// summaryFields returns the fields whose values flow to a function's
+// result, for its summary.
+func (ix *index) summaryFields(ret flow.Node) []flow.FieldRef {
+	var out []flow.FieldRef
+	ix.flow.Globals(ret, map[flow.Node]bool{}, func(obj types.Object, m flow.Mode) {
+		if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() != nil && ix.mayCarryKey(v.Pkg()) && len(out) < maxFactLits {
+			out = append(out, flow.FieldRef{Pkg: v.Pkg().Path(), Name: v.Name(), Pos: ix.declPos(v), Mode: m})
+		}
+	})
+	return out
 }

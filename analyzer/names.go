@@ -97,11 +97,43 @@ func canHoldSecret(t types.Type) bool {
 	if t == nil {
 		return false
 	}
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return anyTerm(tp, canHoldSecret) // T ~string | ~[]byte
+	}
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 		_, defined := types.Unalias(t).(*types.Named)
 		return !defined
 	}
 	return jwtlib.IsKeyType(t)
+}
+
+// anyTerm reports whether a type parameter may be a type that holds:
+// one of its constraint's terms (~string | ~[]byte), or, with no terms
+// (any, comparable), an interface, which may hold anything.
+func anyTerm(tp *types.TypeParam, holds func(types.Type) bool) bool {
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	terms := 0
+	for i := range iface.NumEmbeddeds() {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := range e.Len() {
+				terms++
+				if holds(e.Term(j).Type()) {
+					return true
+				}
+			}
+		case *types.Interface: // comparable, another constraint's methods
+		default:
+			terms++
+			if holds(e) {
+				return true
+			}
+		}
+	}
+	return terms == 0
 }
 
 // mayHoldKey reports whether a function's result can carry a key or a

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jwtssot/jwtssot/internal/flow"
+	"github.com/jwtssot/jwtssot/internal/jwtlib"
 	"github.com/jwtssot/jwtssot/internal/rules"
 	"github.com/jwtssot/jwtssot/internal/secretname"
 )
@@ -99,9 +100,14 @@ func (ix *index) reachedReads() []reachedRead {
 				reported[holder(r.Origin)] = true
 			}
 		}
+		// A name that says public (JWT_PUBLIC_KEY, a certificate) decides
+		// only where a public key could go: a keyfunc, a map of keys, a
+		// constructor of either kind. A value that reaches a secret's or
+		// a private key's parameter is a secret whatever it is called.
+		either := s.mode != flow.Value || jwtlib.TakesEither(s.symbol)
 		for _, r := range reads {
 			switch {
-			case r.ByParam, r.Site == nil, r.Reported, secretname.SaysPublic(r.Name), r.Implied && ix.fetchedExplicitly(r):
+			case r.ByParam, r.Site == nil, r.Reported, either && secretname.SaysPublic(r.Name), r.Implied && ix.fetchedExplicitly(r):
 			case r.Origin != "" && reported[holder(r.Origin)]:
 				// The value another package holds was reported there, by
 				// the name of one of its reads: its other reads (a

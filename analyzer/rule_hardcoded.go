@@ -39,6 +39,9 @@ func checkHardcodedSecrets(ix *index) {
 // reportLiterals reports every literal a sink's value may hold, and
 // records the parameters of its function that reach it.
 func (ix *index) reportLiterals(s sink, seen map[flow.Node]bool) {
+	if s.part {
+		return // a literal combined with other values is no hardcoded key
+	}
 	n := s.node(ix)
 	if n == nil {
 		return

@@ -81,6 +81,9 @@ type index struct {
 	libPkgs map[*types.Package]bool
 	facts   factCache
 	out     findings
+	// writtenFields are the fields of other packages the package writes,
+	// by their foreignKey, once a summary names one (oracle.Field).
+	writtenFields map[foreignKey]*types.Var
 }
 
 // fileState is what the index keeps per analyzed file.

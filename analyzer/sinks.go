@@ -33,6 +33,12 @@ type sink struct {
 	named bool
 	key   string
 	name  string // the name a named sink binds its value to
+
+	// part is set for a sink whose value is only part of the key (a
+	// parameter a function combines with other values before it becomes
+	// one): a setting read into it is the secret's, a literal is not a
+	// hardcoded key (its combination is, where it is written).
+	part bool
 }
 
 // node returns the sink's value in the graph, built once the package is
@@ -69,18 +75,43 @@ func (ix *index) propagateKeys() {
 		// A parameter stored in a field or a package variable that
 		// reaches the key is a key parameter too: its function's callers,
 		// here and in other packages, give the key.
-		for _, p := range slices.Concat(ix.flow.Params(n), ix.flow.StoredParams(n)) {
-			if _, done := ix.seen.keyParams[p.Fn][p.Index]; done {
-				continue
+		whole := slices.Concat(ix.flow.Params(n), ix.flow.StoredParams(n))
+		for _, p := range whole {
+			ix.keyParam(sinks, s, p, s.part)
+		}
+		// One that reaches it combined with other values carries a read
+		// into the key, not a literal.
+		for _, p := range slices.Concat(ix.flow.PartParams(n), ix.flow.StoredPartParams(n)) {
+			if !slices.Contains(whole, p) {
+				ix.keyParam(sinks, s, p, true)
 			}
-			if ix.seen.keyParams[p.Fn] == nil {
-				ix.seen.keyParams[p.Fn] = map[int]keyParam{}
-			}
-			kp := keyParam{Index: p.Index, Mode: p.Mode, Symbol: s.symbol, Where: s.where}
-			ix.seen.keyParams[p.Fn][p.Index] = kp
-			for _, call := range ix.flow.CallsOf(p.Fn) {
-				*sinks = append(*sinks, ix.throughSink(call, p.Fn, kp))
-			}
+		}
+	}
+}
+
+// keyParam records that parameter p reaches the key of sink s (part of
+// it, with part), once, and makes each call of p's function a sink.
+func (ix *index) keyParam(sinks *[]sink, s sink, p flow.Param, part bool) {
+	params := ix.seen.keyParams
+	if part {
+		params = ix.seen.partKeyParams
+	}
+	if _, done := ix.seen.keyParams[p.Fn][p.Index]; done {
+		return
+	}
+	if _, done := params[p.Fn][p.Index]; done {
+		return
+	}
+	if params[p.Fn] == nil {
+		params[p.Fn] = map[int]keyParam{}
+	}
+	kp := keyParam{Index: p.Index, Mode: p.Mode, Symbol: s.symbol, Where: s.where}
+	params[p.Fn][p.Index] = kp
+	for _, call := range ix.flow.CallsOf(p.Fn) {
+		if part {
+			*sinks = append(*sinks, ix.partSink(call, p.Fn, kp))
+		} else {
+			*sinks = append(*sinks, ix.throughSink(call, p.Fn, kp))
 		}
 	}
 }

@@ -56,11 +56,13 @@ type walkRecords struct {
 	varCalls      []*ast.CallExpr
 
 	// Decided by settle.
-	keyParams  map[*types.Func]map[int]keyParam
-	readParams map[*types.Func]map[int]bool
-	keyReads   map[*types.Func]map[int]keyParam // parameters naming a setting read into a key
-	reached    []reachedRead                    // reads at calls that name them, into a key
-	nameLits   map[token.Pos]bool               // literals used as a setting's name
+	keyParams map[*types.Func]map[int]keyParam
+	// partKeyParams reach a key only combined with other values.
+	partKeyParams map[*types.Func]map[int]keyParam
+	readParams    map[*types.Func]map[int]bool
+	keyReads      map[*types.Func]map[int]keyParam // parameters naming a setting read into a key
+	reached       []reachedRead                    // reads at calls that name them, into a key
+	nameLits      map[token.Pos]bool               // literals used as a setting's name
 }
 
 // A keyReadCall is a call of another package's function whose facts say
@@ -73,14 +75,15 @@ type keyReadCall struct {
 
 func newWalkRecords(libUses []*ast.Ident) walkRecords {
 	return walkRecords{
-		refersToJWT: len(libUses) > 0,
-		libUses:     libUses,
-		funcs:       map[*types.Func]*funcState{},
-		callers:     map[*ast.CallExpr]*types.Func{},
-		keyParams:   map[*types.Func]map[int]keyParam{},
-		readParams:  map[*types.Func]map[int]bool{},
-		keyReads:    map[*types.Func]map[int]keyParam{},
-		nameLits:    map[token.Pos]bool{},
+		refersToJWT:   len(libUses) > 0,
+		libUses:       libUses,
+		funcs:         map[*types.Func]*funcState{},
+		callers:       map[*ast.CallExpr]*types.Func{},
+		keyParams:     map[*types.Func]map[int]keyParam{},
+		partKeyParams: map[*types.Func]map[int]keyParam{},
+		readParams:    map[*types.Func]map[int]bool{},
+		keyReads:      map[*types.Func]map[int]keyParam{},
+		nameLits:      map[token.Pos]bool{},
 	}
 }
 

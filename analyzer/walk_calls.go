@@ -139,6 +139,11 @@ func (ix *index) factSinks(call *ast.CallExpr, fn *types.Func) {
 			ix.seen.sinks = append(ix.seen.sinks, ix.throughSink(call, fn, k))
 		}
 	}
+	for _, k := range f.PartKeys {
+		if k.Index < len(call.Args) {
+			ix.seen.sinks = append(ix.seen.sinks, ix.partSink(call, fn, k))
+		}
+	}
 	for _, r := range f.Summary.Results {
 		if len(r.Reads)+len(r.ReadParams) > 0 {
 			ix.seen.foreignReads = append(ix.seen.foreignReads, call)
@@ -159,6 +164,15 @@ func (ix *index) throughSink(call *ast.CallExpr, fn *types.Func, k keyParam) sin
 	}
 	return sink{argOf: call, index: k.Index, mode: k.Mode, where: k.Where, symbol: k.Symbol, fn: ix.seen.callers[call],
 		how: how + " through " + shortFuncName(fn)}
+}
+
+// partSink is argument k.Index of a call of fn, a function that combines
+// that parameter with other values into a library's key.
+func (ix *index) partSink(call *ast.CallExpr, fn *types.Func, k keyParam) sink {
+	s := ix.throughSink(call, fn, k)
+	s.part = true
+	s.how = "combined into the key of " + k.Where + " through " + shortFuncName(fn)
+	return s
 }
 
 // flagValueParams are the parameter names flag packages give the default.

@@ -35,7 +35,7 @@ func (e *Engine) dispatch(call *ast.CallExpr, fn *types.Func, m Mode) []*node {
 			out = append(out, &node{kind: kindCall, callee: impl, mode: m, call: call})
 		case impl.Pkg() != e.pkg:
 			if s := e.oracle.Summary(impl); s != nil {
-				out = append(out, &node{kind: kindForeign, callee: impl, summary: s, mode: m, call: call})
+				out = append(out, e.foreign(impl, s, m, call))
 			}
 		}
 	}

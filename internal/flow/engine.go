@@ -33,6 +33,19 @@ type Oracle interface {
 	// Origin describes an object of another package for a message:
 	// "devcfg.DevKey (devcfg/keys.go:12)".
 	Origin(obj types.Object) string
+	// Field returns the field a summary's FieldRef names among the fields
+	// the package gives values, or nil.
+	Field(ref FieldRef) *types.Var
+}
+
+// A FieldRef names a struct field in a summary: a function of another
+// package returns what the field holds (a config type's getter returning
+// its receiver's field), including what the calling package writes into
+// it. Its package's path, its name and its declaration's position name it
+// as every package that imports its package sees it.
+type FieldRef struct {
+	Pkg, Name, Pos string
+	Mode           Mode
 }
 
 // A Source says how a call reads a setting.
@@ -136,12 +149,14 @@ type ResultSummary struct {
 	// other values (fmt.Sprintf("%x", p)): a setting read into one is part
 	// of the result, which carries the read, but no key is one of them.
 	Parts []Arg
+	// Fields are the struct fields whose values flow to the result.
+	Fields []FieldRef
 }
 
 // Empty reports whether the summary says nothing.
 func (s *Summary) Empty() bool {
 	for _, r := range s.Results {
-		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams)+len(r.Parts) > 0 {
+		if len(r.Lits)+len(r.Params)+len(r.Reads)+len(r.ReadParams)+len(r.Parts)+len(r.Fields) > 0 {
 			return false
 		}
 	}

@@ -47,6 +47,7 @@ func (fakeOracle) Summary(*types.Func) *Summary              { return nil }
 func (fakeOracle) VarValues(*types.Var) Values               { return Values{} }
 func (fakeOracle) FieldValues(*types.Var, types.Type) Values { return Values{} }
 func (fakeOracle) Origin(obj types.Object) string            { return obj.Name() }
+func (fakeOracle) Field(FieldRef) *types.Var                 { return nil }
 
 func load(t *testing.T, src string) *testPkg {
 	t.Helper()

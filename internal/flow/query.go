@@ -22,12 +22,14 @@ type query struct {
 	params   map[*node][]Param // final parameter sets
 	parts    map[*node][]Param // final sets of parameters, combined or not
 	stored   map[*node][]Param // final sets of parameters stored in globals
+	storedP  map[*node][]Param // the same, combined or not
 	reads    map[*node][]Read  // final read sets
 	overflow bool              // some query stopped at its budget
 }
 
 func newQuery() query {
-	return query{params: map[*node][]Param{}, parts: map[*node][]Param{}, stored: map[*node][]Param{}, reads: map[*node][]Read{}}
+	return query{params: map[*node][]Param{}, parts: map[*node][]Param{}, stored: map[*node][]Param{},
+		storedP: map[*node][]Param{}, reads: map[*node][]Read{}}
 }
 
 // Params returns the parameters of the package's functions that flow into
@@ -56,7 +58,16 @@ func (e *Engine) PartParams(n Node) []Param {
 // are; a fact that says "this parameter reaches a key" is still true of
 // them, and carries the flow to the packages that call the constructor.
 func (e *Engine) StoredParams(n Node) []Param {
-	return fixpoint(e, n, e.q.stored, func(s *setRun[Param], x *node) []Param { return e.storedOf(s, x) })
+	return fixpoint(e, n, e.q.stored, func(s *setRun[Param], x *node) []Param { return e.storedOf(s, x, false) })
+}
+
+// StoredPartParams returns the parameters that flow into n through a
+// package-level variable or a field as StoredParams's do, or combined with
+// other values on the way (sha256.Sum256(append([]byte("passback:"),
+// salt...)) of a salt a constructor keeps): what a setting read into one
+// is part of.
+func (e *Engine) StoredPartParams(n Node) []Param {
+	return fixpoint(e, n, e.q.storedP, func(s *setRun[Param], x *node) []Param { return e.storedOf(s, x, true) })
 }
 
 // Reads returns the settings n may have been read from: by name, or by a
@@ -195,37 +206,41 @@ func (e *Engine) summaryArgs(n *node, parts bool) []*node {
 	return out
 }
 
-func (e *Engine) storedOf(s *setRun[Param], n *node) []Param {
+func (e *Engine) storedOf(s *setRun[Param], n *node, parts bool) []Param {
 	r, ok := s.enter(n)
 	if !ok {
 		return r
+	}
+	params := e.Params
+	if parts {
+		params = e.PartParams
 	}
 	var set []Param
 	switch n.kind {
 	case kindUnion, kindParamAt:
 		for _, k := range n.kids {
-			set = union(set, e.storedOf(s, k))
+			set = union(set, e.storedOf(s, k, parts))
 		}
 	case kindPure:
-		if n.xform.Class != Combines {
+		if parts || n.xform.Class != Combines {
 			for _, k := range n.kids {
-				set = union(set, e.storedOf(s, k))
+				set = union(set, e.storedOf(s, k, parts))
 			}
 		}
 	case kindGlobal:
 		for _, k := range n.kids {
-			set = union(set, e.Params(k))
-			set = union(set, e.storedOf(s, k))
+			set = union(set, params(k))
+			set = union(set, e.storedOf(s, k, parts))
 		}
 	case kindCall:
 		r := e.ret(e.decls[n.callee], n.mode, n.result)
-		set = union(set, e.storedOf(s, r))
-		for _, a := range e.boundArgs(n, e.Params(r)) {
-			set = union(set, e.storedOf(s, a))
+		set = union(set, e.storedOf(s, r, parts))
+		for _, a := range e.boundArgs(n, params(r)) {
+			set = union(set, e.storedOf(s, a, parts))
 		}
 	case kindForeign:
-		for _, a := range e.summaryArgs(n, false) {
-			set = union(set, e.storedOf(s, a))
+		for _, a := range e.summaryArgs(n, parts) {
+			set = union(set, e.storedOf(s, a, parts))
 		}
 	}
 	return s.leave(n, set)
@@ -268,6 +283,9 @@ func (e *Engine) readsOf(s *setRun[Read], n *node) []Read {
 			set = union(set, e.readsOf(s, a))
 		}
 	case kindForeign:
+		for _, k := range n.kids {
+			set = union(set, e.readsOf(s, k))
+		}
 		res := n.summary.Results[n.mode]
 		if n.call != nil {
 			for _, r := range res.Reads {
@@ -302,6 +320,11 @@ func (e *Engine) readsAt(n *node) []Read {
 		return []Read{tmpl}
 	}
 	reads := e.names(n.kids[0], tmpl)
+	if len(reads) == 0 {
+		// A name known only at run time (a path from a config field):
+		// still a read, of no name the code says.
+		return []Read{tmpl}
+	}
 	if !n.source.Expand {
 		return reads
 	}
@@ -407,6 +430,9 @@ func (e *Engine) litStep(x *node, emit func(*Lit), push func(*node)) {
 			push(a)
 		}
 	case kindForeign:
+		for _, k := range x.kids {
+			push(k)
+		}
 		if x.call != nil {
 			for _, l := range x.summary.Results[x.mode].Lits {
 				emit(&Lit{Expr: x.call, Value: l.Value, Origin: l.Origin, Via: l.Via})

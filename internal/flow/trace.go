@@ -59,6 +59,12 @@ func (e *Engine) build(n *node, x ast.Expr, m Mode) {
 		switch {
 		case x.Op == token.ARROW && m == Value: // <-ch: an element sent on it
 			n.kids = append(n.kids, e.trace(x.X, Elems))
+		case x.Op == token.ARROW && m == Elems: // for k, v := range <-ch: the elements of what was sent
+			if obj := e.containerOf(ast.Unparen(x.X)); obj != nil {
+				for _, v := range e.elems[obj] {
+					n.kids = append(n.kids, e.trace(v, Elems))
+				}
+			}
 		case x.Op != token.ARROW:
 			n.kids = append(n.kids, e.trace(x.X, m))
 		}
@@ -70,10 +76,15 @@ func (e *Engine) build(n *node, x ast.Expr, m Mode) {
 	case *ast.TypeAssertExpr:
 		n.kids = append(n.kids, e.trace(x.X, m))
 	case *ast.IndexExpr:
-		if m == Value {
+		switch m {
+		case Value:
 			// An element holds what was stored in its container, and what
 			// was read into it (secret.Data["jwt"] of a secret read).
 			n.kids = append(n.kids, e.trace(x.X, Elems), e.readsOnly(e.trace(x.X, Value)))
+		case Elems:
+			// The elements of an element (a map of keys in a secret's
+			// data) hold what was read into the container.
+			n.kids = append(n.kids, e.readsOnly(e.trace(x.X, Value)))
 		}
 	case *ast.SliceExpr:
 		n.kids = append(n.kids, e.trace(x.X, m))
@@ -242,7 +253,7 @@ func (e *Engine) funcValue(fn *types.Func) *node {
 		return &node{kind: kindCall, callee: fn, mode: Value}
 	case fn.Pkg() != e.pkg:
 		if s := e.oracle.Summary(fn); s != nil {
-			return &node{kind: kindForeign, callee: fn, summary: s, mode: Value}
+			return e.foreign(fn, s, Value, nil)
 		}
 	}
 	return &node{}
@@ -412,7 +423,7 @@ func (e *Engine) buildCall(n *node, call *ast.CallExpr, m Mode) {
 			}
 		}
 		if s := e.oracle.Summary(fn); s != nil {
-			n.kids = append(n.kids, &node{kind: kindForeign, callee: fn, summary: s, mode: m, call: call})
+			n.kids = append(n.kids, e.foreign(fn, s, m, call))
 		} else if m == Value && len(call.Args) == 0 {
 			// A getter of a value that was read reads it too:
 			// resp.GetPayload().GetData() of a secret store's response.
@@ -543,4 +554,17 @@ func (e *Engine) unsafeView(call *ast.CallExpr) (ast.Expr, bool) {
 		return nil, false
 	}
 	return call.Args[0], true
+}
+
+// foreign is the node of a call of another package's function that has a
+// summary; the fields the summary names are its kids, holding what this
+// package writes into them (the function's package said what it writes).
+func (e *Engine) foreign(fn *types.Func, s *Summary, m Mode, call *ast.CallExpr) *node {
+	n := &node{kind: kindForeign, callee: fn, summary: s, mode: m, call: call}
+	for _, ref := range s.Results[m].Fields {
+		if f := e.oracle.Field(ref); f != nil {
+			n.kids = append(n.kids, e.global(f, ref.Mode))
+		}
+	}
+	return n
 }

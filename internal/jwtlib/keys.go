@@ -69,6 +69,20 @@ var keyTable = map[string][]KeyUse{
 	"github.com/kataras/jwt.ParsePublicKeyEdDSA":  {PublicKey},
 }
 
+// eitherKey are the functions of the key table that take secret and public
+// key material alike (jwx's jwk constructors): what a value given to them
+// is, its text (IsPublicKeyText) or its name, decides.
+var eitherKey = map[string]bool{
+	"github.com/lestrrat-go/jwx/jwk.Import":   true,
+	"github.com/lestrrat-go/jwx/jwk.FromRaw":  true,
+	"github.com/lestrrat-go/jwx/jwk.ParseKey": true,
+	"github.com/lestrrat-go/jwx/jwk.New":      true,
+}
+
+// TakesEither reports whether the library function a symbol names (its
+// full name, in any major version) takes a public key as well as a secret.
+func TakesEither(symbol string) bool { return eitherKey[stripMajor(symbol)] }
+
 // A KeyTableEntry is one function of the key table, for docs.
 type KeyTableEntry struct {
 	Func string // path (without major versions) and name

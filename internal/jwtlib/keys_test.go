@@ -117,3 +117,20 @@ func TestFrameworkSinks(t *testing.T) {
 		}
 	}
 }
+
+// TestTakesEither pins the key table's functions that take public keys as
+// well as secrets, in every major version, and no other.
+func TestTakesEither(t *testing.T) {
+	for sym, want := range map[string]bool{
+		"github.com/lestrrat-go/jwx/v2/jwk.FromRaw":              true,
+		"github.com/lestrrat-go/jwx/v3/jwk.Import":               true,
+		"github.com/lestrrat-go/jwx/jwk.ParseKey":                true,
+		"github.com/lestrrat-go/jwx/v2/jwk.New":                  true,
+		"github.com/golang-jwt/jwt/v5.ParseRSAPrivateKeyFromPEM": false,
+		"(*github.com/golang-jwt/jwt/v5.Token).SignedString":     false,
+	} {
+		if got := TakesEither(sym); got != want {
+			t.Errorf("TakesEither(%s) = %v, want %v", sym, got, want)
+		}
+	}
+}

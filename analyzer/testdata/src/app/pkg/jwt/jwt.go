@@ -5,4 +5,4 @@ func Parse(s string) string { return s } // want Parse:`returns\[value\]\(param\
 
 type Token struct{ Raw string }
 
-func (t *Token) SignedString(key []byte) string { return t.Raw }
+func (t *Token) SignedString(key []byte) string { return t.Raw } // want SignedString:`returns\[value\]\(field\(Raw value\)\)`

@@ -33,7 +33,7 @@ func (envSource) Material(context.Context) ([]byte, error) { // want Material:`r
 
 type listSource struct{ list *corev1.SecretList }
 
-func (s listSource) Material(context.Context) ([]byte, error) { // want Material:`returns\[value\]\(read\(\)\)`
+func (s listSource) Material(context.Context) ([]byte, error) { // want Material:`returns\[value\]\(read\(\) field\(Data elements\)\)`
 	for _, sec := range s.list.Items {
 		return sec.Data["material"], nil // want `JWT secret read from a secret store by Secret.Data outside`
 	}
