@@ -165,12 +165,24 @@ func (s *Summary) Empty() bool {
 
 // An Engine is the value graph of one package. The analyzer feeds it from
 // its single walk (Func, Return, Assign, AssignTuple, Range, Call), then
-// queries it.
+// queries it. Its state comes in four parts, each filled at its own time:
+// what the walk indexed, the nodes built from it on demand, the caches of
+// literal folding and of interface dispatch, and the queries' memos.
 type Engine struct {
 	info   *types.Info
 	pkg    *types.Package
 	oracle Oracle
 
+	index         // what the walk indexed
+	nodes         // the graph, built lazily from the index
+	folds         // literals of transformations and combinations
+	dispatchCache // implementations of interface methods
+
+	q query // the query state, see query.go
+}
+
+// index is what the walk records: where each value comes from.
+type index struct {
 	assigns map[types.Object][]ast.Expr // variable, field or constant -> values assigned
 	elems   map[types.Object][]ast.Expr // container -> values stored in its elements (m[k] = v, ch <- v)
 	fills   map[memoKey][]Read          // variable or field, in a mode -> the reads that fill it
@@ -181,19 +193,28 @@ type Engine struct {
 	decls   map[*types.Func]*fnInfo
 	params  map[*types.Var]paramRef
 	calls   map[*types.Func][]*ast.CallExpr // function of the package -> its calls here
+}
 
+// nodes are the graph's nodes, one per expression, result, parameter and
+// package-level object and mode, built when a query first needs them.
+type nodes struct {
 	memo    map[memoKey]*node
 	rets    map[retKey]*node
 	paramAt map[Param]*node
 	globals map[memoKey]*node
+}
 
-	pureMemo map[*node][]*Lit                  // literals of transformations
-	foldMemo map[*node]*Lit                    // folded combinations
+// folds memoizes what transformations and combinations of literals give.
+type folds struct {
+	pureMemo map[*node][]*Lit // literals of transformations
+	foldMemo map[*node]*Lit   // folded combinations
+}
+
+// dispatchCache memoizes the implementations of interface methods.
+type dispatchCache struct {
 	impls    map[*types.Func][]*types.Func     // interface method -> implementations
 	ifaces   map[*types.Interface][]types.Type // interface -> the types that implement it
 	concrete []*types.Named                    // the types implementations are looked for in
-
-	q query // the query state, see query.go
 }
 
 // An Arg is a parameter of a function given by position, as facts carry
@@ -233,29 +254,30 @@ type retKey struct {
 // New returns an empty engine for a type-checked package.
 func New(info *types.Info, pkg *types.Package, oracle Oracle) *Engine {
 	return &Engine{
-		info:    info,
-		pkg:     pkg,
-		oracle:  oracle,
-		assigns: map[types.Object][]ast.Expr{},
-		elems:   map[types.Object][]ast.Expr{},
-		fills:   map[memoKey][]Read{},
-		lits:    map[types.Object][]*Lit{},
-		tuples:  map[types.Object][]tuple{},
-		ranges:  map[types.Object][]ast.Expr{},
-		funcs:   map[ast.Node]*fnInfo{},
-		decls:   map[*types.Func]*fnInfo{},
-		params:  map[*types.Var]paramRef{},
-		calls:   map[*types.Func][]*ast.CallExpr{},
-		memo:    map[memoKey]*node{},
-		rets:    map[retKey]*node{},
-		paramAt: map[Param]*node{},
-		globals: map[memoKey]*node{},
-		q:       newQuery(),
-
-		pureMemo: map[*node][]*Lit{},
-		foldMemo: map[*node]*Lit{},
-		impls:    map[*types.Func][]*types.Func{},
-		ifaces:   map[*types.Interface][]types.Type{},
+		info:   info,
+		pkg:    pkg,
+		oracle: oracle,
+		index: index{
+			assigns: map[types.Object][]ast.Expr{},
+			elems:   map[types.Object][]ast.Expr{},
+			fills:   map[memoKey][]Read{},
+			lits:    map[types.Object][]*Lit{},
+			tuples:  map[types.Object][]tuple{},
+			ranges:  map[types.Object][]ast.Expr{},
+			funcs:   map[ast.Node]*fnInfo{},
+			decls:   map[*types.Func]*fnInfo{},
+			params:  map[*types.Var]paramRef{},
+			calls:   map[*types.Func][]*ast.CallExpr{},
+		},
+		nodes: nodes{
+			memo:    map[memoKey]*node{},
+			rets:    map[retKey]*node{},
+			paramAt: map[Param]*node{},
+			globals: map[memoKey]*node{},
+		},
+		folds:         folds{pureMemo: map[*node][]*Lit{}, foldMemo: map[*node]*Lit{}},
+		dispatchCache: dispatchCache{impls: map[*types.Func][]*types.Func{}, ifaces: map[*types.Interface][]types.Type{}},
+		q:             newQuery(),
 	}
 }
 
