@@ -139,8 +139,7 @@ func htmlScanPage(r *Report) *htmlPage {
 // secret reads.
 func scanHeadlines(r *Report) []headline {
 	by := r.Summary.ByRule
-	ops := headline{Label: "Operations outside the SSOT", Count: by[rules.Call], Class: ruleClass(rules.Call),
-		Note: "calls of JWT library code outside the auth packages"}
+	ops := ruleHeadline(rules.Call, by)
 	impls := headline{Label: "Implementations", Count: len(r.Summary.ByFunction), Class: "impl",
 		Note: "functions with findings"}
 	if inv := r.Inventory; inv != nil {
@@ -162,16 +161,23 @@ func scanHeadlines(r *Report) []headline {
 		impls.Count = out
 		impls.Note = fmt.Sprintf("functions outside the auth packages that handle tokens (%d more inside)", in)
 	}
-	return []headline{
-		ops,
-		impls,
-		{Label: "Direct imports", Count: by[rules.Import], Class: ruleClass(rules.Import),
-			Note: "imports of a JWT library outside the auth packages"},
-		{Label: "Hardcoded secrets", Count: by[rules.HardcodedSecret], Class: ruleClass(rules.HardcodedSecret),
-			Note: "JWT keys written in the code, auth packages included"},
-		{Label: "Secret reads", Count: by[rules.SecretAccess], Class: ruleClass(rules.SecretAccess),
-			Note: "JWT secrets read outside the auth packages"},
-	}
+	return []headline{ops, impls, ruleHeadline(rules.Import, by), ruleHeadline(rules.HardcodedSecret, by), ruleHeadline(rules.SecretAccess, by)}
+}
+
+// ruleHeadlines are the cards of the rules a migration plan counts, by
+// rule: the scan's page and the trend's show the same.
+var ruleHeadlines = map[string]headline{
+	rules.Call:            {Label: "Operations outside the SSOT", Note: "calls of JWT library code outside the auth packages"},
+	rules.Import:          {Label: "Direct imports", Note: "imports of a JWT library outside the auth packages"},
+	rules.HardcodedSecret: {Label: "Hardcoded secrets", Note: "JWT keys written in the code, auth packages included"},
+	rules.SecretAccess:    {Label: "Secret reads", Note: "JWT secrets read outside the auth packages"},
+}
+
+// ruleHeadline is a rule's card with its count.
+func ruleHeadline(rule string, by map[string]int) headline {
+	h := ruleHeadlines[rule]
+	h.Count, h.Class = by[rule], ruleClass(rule)
+	return h
 }
 
 // findingViews are the violations with their code lines, secrets
@@ -253,12 +259,8 @@ func htmlTrendPage(tool Tool, t *Trend) *htmlPage {
 		p.Subtitle = fmt.Sprintf("%s at %s", plural(last.Total, "violation"), last.Label)
 		p.CountsOf = fmt.Sprintf("The counts are those of %s, the latest point.", last.Label)
 		by := last.ByRule
-		p.Counts = []headline{
-			{Label: "Operations outside the SSOT", Count: by[rules.Call], Class: ruleClass(rules.Call), Note: "calls of JWT library code outside the auth packages"},
-			{Label: "Direct imports", Count: by[rules.Import], Class: ruleClass(rules.Import), Note: "imports of a JWT library outside the auth packages"},
-			{Label: "Hardcoded secrets", Count: by[rules.HardcodedSecret], Class: ruleClass(rules.HardcodedSecret), Note: "JWT keys written in the code"},
-			{Label: "Secret reads", Count: by[rules.SecretAccess], Class: ruleClass(rules.SecretAccess), Note: "JWT secrets read outside the auth packages"},
-		}
+		p.Counts = []headline{ruleHeadline(rules.Call, by), ruleHeadline(rules.Import, by),
+			ruleHeadline(rules.HardcodedSecret, by), ruleHeadline(rules.SecretAccess, by)}
 		if last.Known > 0 {
 			p.Counts = append(p.Counts, headline{Label: "Known", Count: last.Known, Class: "known", Note: "in the baseline, not listed by rule"})
 		}
