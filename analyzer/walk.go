@@ -29,24 +29,30 @@ type walkRecords struct {
 	globalVars []*types.Var               // package-level variables, for their facts
 	callers    map[*ast.CallExpr]*types.Func
 
-	sinks        []sink          // where literals become keys
-	named        []namedValue    // values bound to a name, judged once usesJWT is known
-	defaults     []sink          // flag, setting and builder defaults
-	tagDefaults  []tagDefault    // struct-tag defaults of fields named like a secret
-	reads        []readUse       // setting reads, for the secret-access rule's names
-	namedCalls   []*ast.CallExpr // calls of the module's functions given a setting's name
-	settingCalls []settingCall   // getters and setters seen from outside, for their defaults
+	sinks       []sink       // where literals become keys
+	named       []namedValue // values bound to a name, judged once usesJWT is known
+	defaults    []sink       // flag, setting and builder defaults
+	tagDefaults []tagDefault // struct-tag defaults of fields named like a secret
 	// fallbackObjs and fallbackFns are the variables, fields and function
 	// results whose literals are the fallbacks of a secret they are read from.
 	fallbackObjs []types.Object
 	fallbackFns  []*types.Func
-	nameArgs     []ast.Expr // arguments that name a setting
 	// initializers maps the values assigned to package-level constants and
 	// variables to them: a literal reported in such a value makes the
 	// object reported, so its uses elsewhere are not reported again.
 	initializers map[ast.Expr][]types.Object
 	pending      []pendingSite // JWT operations met by the walk
 
+	readRecords
+	settled
+}
+
+// readRecords are what the walk records of setting reads.
+type readRecords struct {
+	reads        []readUse       // setting reads, for the secret-access rule's names
+	namedCalls   []*ast.CallExpr // calls of the module's functions given a setting's name
+	settingCalls []settingCall   // getters and setters seen from outside, for their defaults
+	nameArgs     []ast.Expr      // arguments that name a setting
 	keyReadCalls []keyReadCall   // calls of other packages' functions that read a named setting into a key
 	foreignReads []*ast.CallExpr // calls of other packages' functions that return a setting they read
 	wrappedFills []wrappedFill   // parameters of loader wrappers (loader_wrappers.go)
@@ -54,8 +60,10 @@ type walkRecords struct {
 	// varCalls the calls of package-level variables (source_aliases.go).
 	sourceAliases map[*types.Var]sourceAlias
 	varCalls      []*ast.CallExpr
+}
 
-	// Decided by settle.
+// settled is what settle decides from the walk's records.
+type settled struct {
 	keyParams map[*types.Func]map[int]keyParam
 	// partKeyParams reach a key only combined with other values.
 	partKeyParams map[*types.Func]map[int]keyParam
@@ -75,15 +83,17 @@ type keyReadCall struct {
 
 func newWalkRecords(libUses []*ast.Ident) walkRecords {
 	return walkRecords{
-		refersToJWT:   len(libUses) > 0,
-		libUses:       libUses,
-		funcs:         map[*types.Func]*funcState{},
-		callers:       map[*ast.CallExpr]*types.Func{},
-		keyParams:     map[*types.Func]map[int]keyParam{},
-		partKeyParams: map[*types.Func]map[int]keyParam{},
-		readParams:    map[*types.Func]map[int]bool{},
-		keyReads:      map[*types.Func]map[int]keyParam{},
-		nameLits:      map[token.Pos]bool{},
+		refersToJWT: len(libUses) > 0,
+		libUses:     libUses,
+		funcs:       map[*types.Func]*funcState{},
+		callers:     map[*ast.CallExpr]*types.Func{},
+		settled: settled{
+			keyParams:     map[*types.Func]map[int]keyParam{},
+			partKeyParams: map[*types.Func]map[int]keyParam{},
+			readParams:    map[*types.Func]map[int]bool{},
+			keyReads:      map[*types.Func]map[int]keyParam{},
+			nameLits:      map[token.Pos]bool{},
+		},
 	}
 }
 

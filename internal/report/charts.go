@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -216,10 +217,22 @@ func newAreaChart(t *Trend) *areaChart {
 	if n == 1 {
 		edges = []float64{float64(c.Left), float64(c.Right)}
 	}
-	at := func(i int) int { // the point drawn at edge i
-		return min(i, n-1)
+	c.stack(t, edges, yMax)
+	var line []string
+	for i, x := range edges {
+		line = append(line, fmt.Sprintf("%.1f,%s", x, c.y(t.Points[min(i, n-1)].Total, yMax)))
 	}
+	c.Line = strings.Join(line, " ")
+	c.marks(t, xs, yMax)
+	return c
+}
 
+// stack draws one area per series, each on the ones before it, from the
+// x positions of its edges (the point drawn at edge i is point i, or the
+// last one).
+func (c *areaChart) stack(t *Trend, edges []float64, yMax int) {
+	n := len(t.Points)
+	at := func(i int) int { return min(i, n-1) }
 	below := make([]int, n)
 	for _, s := range trendSeries(t) {
 		var upper, lower []string
@@ -237,9 +250,7 @@ func newAreaChart(t *Trend) *areaChart {
 		if sum == 0 {
 			continue
 		}
-		for i, j := 0, len(lower)-1; i < j; i, j = i+1, j-1 {
-			lower[i], lower[j] = lower[j], lower[i]
-		}
+		slices.Reverse(lower)
 		last := t.Points[n-1]
 		c.Areas = append(c.Areas, area{
 			Class:  s.class,
@@ -247,11 +258,12 @@ func newAreaChart(t *Trend) *areaChart {
 			Title:  fmt.Sprintf("%s: %d at %s", s.name, s.count(last), last.Label),
 		})
 	}
-	var line []string
-	for i, x := range edges {
-		line = append(line, fmt.Sprintf("%.1f,%s", x, c.y(t.Points[at(i)].Total, yMax)))
-	}
-	c.Line = strings.Join(line, " ")
+}
+
+// marks adds the points' dots, when there are few enough, and the x axis's
+// labels, at most maxXLabels, the last point's always.
+func (c *areaChart) marks(t *Trend, xs []float64, yMax int) {
+	n := len(t.Points)
 	if n <= maxDots {
 		for i, p := range t.Points {
 			x := xs[i]
@@ -271,7 +283,6 @@ func newAreaChart(t *Trend) *areaChart {
 	if (n-1)%every != 0 {
 		c.XLabels = append(c.XLabels, c.xLabel(xs[n-1], t.Points[n-1], n))
 	}
-	return c
 }
 
 func (c *areaChart) y(v, yMax int) string {

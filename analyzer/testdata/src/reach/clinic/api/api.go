@@ -13,6 +13,6 @@ func Start() *auth.Issuer {
 	if err != nil {
 		return nil
 	}
-	_ = auth.New(cfg.JWTSecret) // TRAP: reported where it is read, by its name
+	_ = auth.New(cfg.JWTSecret)   // TRAP: reported where it is read, by its name
 	return auth.New(cfg.Material) // want `JWT secret MATERIAL read into field Material by env.Parse at reach/clinic/settings/settings.go:33 \(held by settings.Config.Material\) outside`
 }

@@ -21,7 +21,7 @@ func LoadTest(fs *pflag.FlagSet) *auth.Issuer {
 
 // Flags are the worker's flags.
 var Flags = []cli.Flag{
-	&cli.StringFlag{Name: "app-key", Value: "worker-dev-app-key-0001"},     // want `hardcoded JWT secret "wo"… \(23 characters\) as the default of app-key`
+	&cli.StringFlag{Name: "app-key", Value: "worker-dev-app-key-0001"},      // want `hardcoded JWT secret "wo"… \(23 characters\) as the default of app-key`
 	&cli.StringFlag{Name: "database-url", Value: "postgres://localhost/db"}, // TRAP: its value reaches no key
 }
 

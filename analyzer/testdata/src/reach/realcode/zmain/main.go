@@ -20,6 +20,6 @@ func Main(path string) {
 func Dev() {
 	var c zconfig.Config
 	c.JwtAuth.AccessSecret = "zero-dev-access-secret" // want `hardcoded JWT secret "ze"… \(22 characters\) used as the key of \(\*jwt.Token\).SignedString through auth.New`
-	c.DataSource = "root:root@tcp(127.0.0.1:3306)/db"  // TRAP: another field of the same struct
+	c.DataSource = "root:root@tcp(127.0.0.1:3306)/db" // TRAP: another field of the same struct
 	zlogic.Token(c)
 }

@@ -132,6 +132,7 @@ type signingMethodNone struct{}
 func (m *signingMethodNone) Alg() string { return "none" }
 
 var SigningMethodNone *signingMethodNone
+
 func (m *signingMethodNone) Verify(signingString string, sig []byte, key interface{}) error {
 	return nil
 }
