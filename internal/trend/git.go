@@ -41,7 +41,7 @@ func FromGit(ctx context.Context, dir, file string, warn Warn) (*report.Trend, e
 	}
 	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
 	if len(lines) > 0 && lines[0] == "true" {
-		warn.printf("-trend: this is a shallow clone, so the baseline's history is cut short; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)")
+		warn.warn("-trend: this is a shallow clone, so the baseline's history is cut short; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)")
 	}
 	prefix := ""
 	if len(lines) > 1 {
@@ -93,7 +93,7 @@ func FromGit(ctx context.Context, dir, file string, warn Warn) (*report.Trend, e
 		t.Points = append(t.Points, p)
 	}
 	for _, s := range t.Skipped {
-		warn.printf(fmt.Sprintf("-trend: skipping commit %s: %s", s.Label, s.Reason))
+		warn.warn(fmt.Sprintf("-trend: skipping commit %s: %s", s.Label, s.Reason))
 	}
 	if len(t.Points) == 0 {
 		return nil, fmt.Errorf("%w: no version of %s in its git history is a jwtssot baseline (%d skipped)", ErrNoVersion, file, len(t.Skipped))

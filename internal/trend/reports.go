@@ -151,7 +151,7 @@ func FromReports(files []string, warn Warn) (*report.Trend, error) {
 		p, err := countReport(data)
 		if err != nil {
 			t.Skipped = append(t.Skipped, report.TrendSkip{Label: label, File: filepath.ToSlash(f), Reason: err.Error()})
-			warn.printf(fmt.Sprintf("-trend: skipping report %s: %v", f, err))
+			warn.warn(fmt.Sprintf("-trend: skipping report %s: %v", f, err))
 			continue
 		}
 		p.Label, p.File = label, filepath.ToSlash(f)

@@ -30,7 +30,8 @@ var (
 // a shallow clone. It may be nil.
 type Warn func(msg string)
 
-func (w Warn) printf(msg string) {
+// warn passes msg on, if anyone listens.
+func (w Warn) warn(msg string) {
 	if w != nil {
 		w(msg)
 	}
