@@ -175,28 +175,7 @@ func compareWithAnalyzer(t *testing.T, bin, dir, cache, settings, nolintFile str
 
 func writeGolangciConfig(t *testing.T, dir, settings string) {
 	t.Helper()
-	indented := "          " + strings.ReplaceAll(strings.TrimSpace(settings), "\n", "\n          ")
-	cfg := `version: "2"
-linters:
-  default: none
-  enable: [jwtssot]
-  settings:
-    custom:
-      jwtssot:
-        type: module
-        description: keeps every JWT operation in the auth module
-        original-url: https://github.com/jwtssot/jwtssot
-        settings:
-` + indented + `
-issues:
-  # Report every finding: by default golangci-lint keeps 50 per linter,
-  # 3 with the same text and one per line.
-  max-issues-per-linter: 0
-  max-same-issues: 0
-  uniq-by-line: false
-output:
-  show-stats: false
-`
+	cfg := golangcitest.Config(settings)
 	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}

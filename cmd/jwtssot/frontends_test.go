@@ -155,20 +155,7 @@ func golangciLines(t *testing.T, bin, dir string, env, patterns []string) []stri
 // its settings left to discovery, and JSON output.
 func golangciRun(t *testing.T, bin, dir string, env, patterns []string) (stdout, stderr string, code int) {
 	t.Helper()
-	cfg := `version: "2"
-linters:
-  default: none
-  enable: [jwtssot]
-  settings:
-    custom:
-      jwtssot:
-        type: module
-        settings: {}
-issues:
-  max-issues-per-linter: 0
-  max-same-issues: 0
-  uniq-by-line: false
-`
+	cfg := golangcitest.Config("")
 	cfgFile := filepath.Join(t.TempDir(), "golangci.yml")
 	if err := os.WriteFile(cfgFile, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)

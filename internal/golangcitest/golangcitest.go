@@ -56,3 +56,31 @@ func Issues(stdout string) ([]Issue, error) {
 	}
 	return report.Issues, nil
 }
+
+// Config is a golangci-lint v2 configuration that enables only the
+// jwtssot plugin with settings (YAML of the plugin's settings mapping; ""
+// leaves them to discovery) and keeps every issue: by default
+// golangci-lint keeps 50 per linter, 3 with the same text and one per line.
+func Config(settings string) string {
+	block := "        settings: {}\n"
+	if s := strings.TrimSpace(settings); s != "" {
+		block = "        settings:\n          " + strings.ReplaceAll(s, "\n", "\n          ") + "\n"
+	}
+	return `version: "2"
+linters:
+  default: none
+  enable: [jwtssot]
+  settings:
+    custom:
+      jwtssot:
+        type: module
+        description: keeps every JWT operation in the auth module
+        original-url: https://github.com/jwtssot/jwtssot
+` + block + `issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
+  uniq-by-line: false
+output:
+  show-stats: false
+`
+}
