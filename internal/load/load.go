@@ -29,7 +29,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -44,6 +43,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/jwtssot/jwtssot/internal/typesinfo"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
@@ -366,19 +366,10 @@ func (g *Graph) check(p *packages.Package) {
 			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
 		}
 	}
-	// The maps the analyzer reads; Scopes and Implicits, which it does
-	// not, would cost an allocation per block and per case clause.
-	p.TypesInfo = &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	p.TypesInfo = typesinfo.New()
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	tc := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) { return g.importFor(p, gen, path) }),
+		Importer: typesinfo.Importer(func(path string) (*types.Package, error) { return g.importFor(p, gen, path) }),
 		Sizes:    g.sizes,
 		// Every error counts, soft ones (unused variables) included:
 		// the compiler rejects them too, and go vet reports them.
@@ -541,10 +532,6 @@ func (g *Graph) placeholder(p *packages.Package, gen *generation) *types.Package
 	}
 	return t
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 func toPackagesError(err error) packages.Error {
 	var te types.Error

@@ -35,6 +35,7 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 
 	"github.com/jwtssot/jwtssot/internal/driver"
+	"github.com/jwtssot/jwtssot/internal/typesinfo"
 	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
@@ -225,7 +226,7 @@ func typeCheck(fset *token.FileSet, cfg *Config) (*types.Package, []*ast.File, *
 		files = append(files, f)
 	}
 	imports := map[string]*types.Package{}
-	importer := importerFunc(func(path string) (*types.Package, error) {
+	importer := typesinfo.Importer(func(path string) (*types.Package, error) {
 		resolved, ok := cfg.ImportMap[path]
 		if !ok {
 			resolved = path
@@ -251,14 +252,7 @@ func typeCheck(fset *token.FileSet, cfg *Config) (*types.Package, []*ast.File, *
 		}
 		return gcexportdata.Read(r, fset, imports, resolved)
 	})
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	info := typesinfo.New()
 	tc := &types.Config{
 		Importer:  importer,
 		Sizes:     types.SizesFor("gc", build.Default.GOARCH),
@@ -270,10 +264,6 @@ func typeCheck(fset *token.FileSet, cfg *Config) (*types.Package, []*ast.File, *
 	}
 	return pkg, files, info, nil
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // printJSON writes the diagnostics as go vet -json does: a tree keyed by
 // the package's ID and the analyzer's name.
