@@ -22,11 +22,11 @@ type Config = config.Config
 // Replacement names the auth API that replaces a JWT library symbol.
 type Replacement = config.Replacement
 
-// SourceRow and SinkRow are rows of the sources and sinks settings.
-type (
-	SourceRow = config.SourceRow
-	SinkRow   = config.SinkRow
-)
+// SourceRow is a row of the sources setting.
+type SourceRow = config.SourceRow
+
+// SinkRow is a row of the sinks setting.
+type SinkRow = config.SinkRow
 
 // Analyzer is the jwtssot analyzer with the default configuration, refined by
 // its flags and by .jwtssot.yaml files. Drivers that need their own settings

@@ -86,7 +86,7 @@ func (ix *index) sourceName(call *ast.CallExpr, src jwtlib.Source) string {
 	if src.NameField != "" {
 		if src.NameArg < len(call.Args) {
 			if v := ix.fieldOfLiteral(call.Args[src.NameArg], src.NameField); v != nil {
-				name, _ := ix.constName(v)
+				name := ix.constName(v)
 				return name
 			}
 		}
@@ -121,29 +121,29 @@ func (ix *index) sourceName(call *ast.CallExpr, src jwtlib.Source) string {
 	return strings.Join(names, ".")
 }
 
-// constName returns the constant a name is, seen through the catalogue's
+// constName returns the constant a name is ("" if none), seen through the catalogue's
 // functions that return their argument as it is (aws.String("prod/jwt")).
 // The walk asks it before the value graph is complete, so it looks at the
 // expression alone.
-func (ix *index) constName(x ast.Expr) (string, bool) {
+func (ix *index) constName(x ast.Expr) string {
 	for range 4 {
 		if s, ok := ix.constString(x); ok {
-			return s, true
+			return s
 		}
 		call, ok := ast.Unparen(x).(*ast.CallExpr)
 		if !ok || len(call.Args) != 1 {
-			return "", false
+			return ""
 		}
 		fn, ok := calleeFunc(ix.info, call)
 		if !ok {
-			return "", false
+			return ""
 		}
 		if xf, ok := jwtlib.TransformOf(fn); !ok || xf.Class != flow.AsIs {
-			return "", false
+			return ""
 		}
 		x = call.Args[0]
 	}
-	return "", false
+	return ""
 }
 
 // fieldOfLiteral returns the value given to a field in the struct literal
@@ -200,7 +200,7 @@ func (ix *index) recordSourceRead(call *ast.CallExpr, src jwtlib.Source, read fl
 	case src.Fills >= 0 && src.Fills < len(call.Args):
 		read.Name = u.name
 		if len(u.nameArgs) > 0 {
-			read.Name, _ = ix.constName(call.Args[u.nameArgs[0]])
+			read.Name = ix.constName(call.Args[u.nameArgs[0]])
 		}
 		ix.flow.Fill(call.Args[src.Fills], read)
 	case src.FillsFrom >= 0:

@@ -145,7 +145,7 @@ func (ix *index) recordStructSource(lit *ast.CompositeLit, t types.Type, st *typ
 		switch {
 		case field == nil:
 		case field.Name() == src.NameField:
-			name, _ = ix.constName(v)
+			name = ix.constName(v)
 		case field.Name() == src.Dest:
 			dest = v
 		case field.Name() == "Value":

@@ -98,8 +98,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			o.pathPrefixSet = true
 		}
 	})
-	switch {
-	case o.version:
+	if o.version {
 		fmt.Fprintf(stdout, "jwtssot %s\n", Version())
 		return ExitClean
 	}

@@ -318,7 +318,7 @@ func NewCatalog(extraSources []Source, extraSinks []Sink) *Catalog {
 // builtinCatalog is the catalogue without extra rows.
 var builtinCatalog = NewCatalog(nil, nil)
 
-// Builtin returns the built-in catalogue.
+// BuiltinCatalog returns the built-in catalogue.
 func BuiltinCatalog() *Catalog { return builtinCatalog }
 
 func sourceKey(pkg, recv, name string) string {

@@ -31,7 +31,11 @@ func NewStyle(on bool) Style {
 	}
 }
 
-// Bold, Code and Faint style a piece of text as the page would.
-func (s Style) Bold(t string) string  { return s.boldC.Sprint(t) }
-func (s Style) Code(t string) string  { return s.codeC.Sprint(t) }
+// Bold styles text as the page's emphasis.
+func (s Style) Bold(t string) string { return s.boldC.Sprint(t) }
+
+// Code styles text as the page's inline code.
+func (s Style) Code(t string) string { return s.codeC.Sprint(t) }
+
+// Faint styles text as the page's asides.
 func (s Style) Faint(t string) string { return s.faintC.Sprint(t) }
