@@ -35,6 +35,7 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 
 	"github.com/jwtssot/jwtssot/internal/driver"
+	"github.com/jwtssot/jwtssot/internal/inputfile"
 	"github.com/jwtssot/jwtssot/internal/typesinfo"
 	"github.com/jwtssot/jwtssot/internal/visible"
 )
@@ -105,9 +106,16 @@ func PrintFlags(w io.Writer, fs *flag.FlagSet) error {
 	return err
 }
 
-// ReadConfig reads a vet config file.
+// vetConfig is the kind of file the go command gives a vet tool: its
+// JSON config, which lists a package's files (a package of thousands of
+// files stays far below the limit).
+var vetConfig = inputfile.Kind{Noun: "vet config file", Is: "a JSON file", MaxSize: 64 << 20, MaxText: "64 MiB"}
+
+// ReadConfig reads a vet config file, through the one opener of input
+// files: a name that is no regular file (a named pipe given by hand) is
+// refused, never waited on.
 func ReadConfig(name string) (*Config, error) {
-	data, err := os.ReadFile(name)
+	data, err := vetConfig.Read(name)
 	if err != nil {
 		return nil, err
 	}
