@@ -25,12 +25,12 @@ func SafeName(name string) string {
 // graphic, separators other than a plain space, and the quote and backslash
 // that would make a quoted name ambiguous.
 func unsafeInName(r rune) bool {
-	switch {
-	case r == '"' || r == '\\':
+	switch r {
+	case '"', '\\':
 		return true
-	case r == ' ':
+	case ' ':
 		return false
-	case r == unicode.ReplacementChar:
+	case unicode.ReplacementChar:
 		return true // also what an invalid UTF-8 byte decodes to
 	}
 	return !unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r)

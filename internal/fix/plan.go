@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -214,12 +215,10 @@ func (p *planner) build(plan *Plan, applied []*Fix) map[*Fix]Skip {
 	sort.Strings(names)
 	for _, name := range names {
 		st := p.files[name]
-		out, err := p.content(st)
+		out, err := p.content(st, st.edits)
 		if err != nil {
-			for _, f := range applied {
-				if contains(f.files(), name) {
-					bad[f] = Skip{Finding: f.Finding, File: name, Reason: "the fixed file would not parse: " + err.Error()}
-				}
+			for f, reason := range p.culprits(st, applied) {
+				bad[f] = Skip{Finding: f.Finding, File: name, Reason: "the fixed file would not parse: " + reason}
 			}
 			continue
 		}
@@ -230,11 +229,37 @@ func (p *planner) build(plan *Plan, applied []*Fix) map[*Fix]Skip {
 	return bad
 }
 
-// content applies the file's edits; a Go file then has its imports
+// culprits finds the fixes that make a file fail to parse: adding the
+// fixes of the file one at a time, in order, those after which it does
+// not parse.
+func (p *planner) culprits(st *fileState, applied []*Fix) map[*Fix]string {
+	bad := map[*Fix]string{}
+	var edits []ownedEdit
+	for _, f := range applied {
+		var mine []ownedEdit
+		for _, e := range f.Edits {
+			if e.File == st.name && !slices.ContainsFunc(edits, func(o ownedEdit) bool { return o.Edit == e }) {
+				mine = append(mine, ownedEdit{e, f.Finding})
+			}
+		}
+		if len(mine) == 0 && !contains(f.files(), st.name) {
+			continue
+		}
+		tentative := append(slices.Clip(edits), mine...)
+		if _, err := p.content(st, tentative); err != nil {
+			bad[f] = err.Error()
+			continue
+		}
+		edits = tentative
+	}
+	return bad
+}
+
+// content applies edits to the file; a Go file then has its imports
 // tidied, must parse, and is formatted if it was gofmt clean.
-func (p *planner) content(st *fileState) ([]byte, error) {
-	edits := make([]Edit, len(st.edits))
-	for i, e := range st.edits {
+func (p *planner) content(st *fileState, owned []ownedEdit) ([]byte, error) {
+	edits := make([]Edit, len(owned))
+	for i, e := range owned {
 		edits[i] = e.Edit
 	}
 	out := apply(st.src, edits)
