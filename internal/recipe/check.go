@@ -69,12 +69,12 @@ func (f *File) learnNames(info *types.Info) {
 
 func (r *Recipe) checkTypes(pkg *types.Package, info *types.Info, opts Options, errs *ErrorList) {
 	fset := r.file.fset
-	b := pkg.Scope().Lookup(r.before.Name.Name).(*types.Func)
-	a := pkg.Scope().Lookup(r.after.Name.Name).(*types.Func)
+	b := pkg.Scope().Lookup(r.before.fn.Name.Name).(*types.Func)
+	a := pkg.Scope().Lookup(r.after.fn.Name.Name).(*types.Func)
 	if !types.Identical(b.Signature(), a.Signature()) {
-		errs.errorf(fset, r.after.Pos(), "%s and %s differ in type: %s and %s", b.Name(), a.Name(), b.Signature(), a.Signature())
+		errs.errorf(fset, r.after.fn.Pos(), "%s and %s differ in type: %s and %s", b.Name(), a.Name(), b.Signature(), a.Signature())
 	}
-	call := ast.Unparen(r.pattern).(*ast.CallExpr)
+	call := ast.Unparen(r.before.expr).(*ast.CallExpr)
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	switch {
 	case !ok:

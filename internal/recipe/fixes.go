@@ -100,7 +100,7 @@ func (p *planner) plan(ms []*Match) []*rewrite {
 		if restart {
 			continue
 		}
-		stranded := p.u.strandedVars(p.t, rws)
+		stranded := p.u.strandedVars(rws)
 		for rw, v := range stranded {
 			p.failed[rw.m] = &Refusal{Recipe: rw.m.Recipe, Reason: fmt.Sprintf(
 				"the rewrite would leave variable %s (line %d) unused", v.Name(), p.t.Fset.Position(v.Pos()).Line)}

@@ -48,7 +48,7 @@ type matcher struct {
 // matched but rewriting the call would be unsafe.
 func match(t *Target, r *Recipe, call *ast.CallExpr) (*Match, error) {
 	m := &matcher{t: t, r: r, bind: make([]binding, len(r.wildcards)), types: map[*wildcard]types.Type{}}
-	if !m.expr(r.pattern, call) || !m.resultsFit(call) {
+	if !m.expr(r.before.expr, call) || !m.resultsFit(call) {
 		return nil, nil
 	}
 	res := &Match{Recipe: r, Call: call, target: t, bind: m.bind}
@@ -69,7 +69,7 @@ func match(t *Target, r *Recipe, call *ast.CallExpr) (*Match, error) {
 func (m *matcher) typeOf(w *wildcard) types.Type {
 	t, ok := m.types[w]
 	if !ok {
-		t = resolveType(w.typ, m.r.file.imports, m.t.lookup)
+		t = resolveType(w.typ, m.r.file, m.t.lookup)
 		m.types[w] = t
 	}
 	return t
@@ -78,7 +78,7 @@ func (m *matcher) typeOf(w *wildcard) types.Type {
 // expr matches the pattern p against the target expression x.
 func (m *matcher) expr(p, x ast.Expr) bool {
 	p, x = ast.Unparen(p), ast.Unparen(x)
-	if w := m.r.inBefore[fn2ident(p)]; w != nil {
+	if w := m.r.before.uses[fn2ident(p)]; w != nil {
 		return m.wildcard(w, x, "")
 	}
 	switch p := p.(type) {
@@ -89,7 +89,7 @@ func (m *matcher) expr(p, x ast.Expr) bool {
 		v := m.t.Info.Types[x].Value
 		return v != nil && sameConstant(constant.MakeFromLiteral(p.Value, p.Kind, 0), v)
 	case *ast.SelectorExpr:
-		if path, ok := qualifierPath(p, m.r.file.imports); ok {
+		if path, ok := qualifierPath(p, m.r.file); ok && m.r.before.uses[fn2ident(p.X)] == nil {
 			return m.isObject(x, path, p.Sel.Name)
 		}
 		return m.selector(p, x)
@@ -139,7 +139,7 @@ func (m *matcher) optional(p, x ast.Expr) bool {
 
 // sameType reports whether the recipe type expression p denotes t.
 func (m *matcher) sameType(p ast.Expr, t types.Type) bool {
-	pt := resolveType(p, m.r.file.imports, m.t.lookup)
+	pt := resolveType(p, m.r.file, m.t.lookup)
 	return pt != nil && t != nil && types.Identical(pt, t)
 }
 
@@ -185,7 +185,7 @@ func (m *matcher) selector(p *ast.SelectorExpr, x ast.Expr) bool {
 	if !ok || xs.Sel.Name != p.Sel.Name {
 		return false
 	}
-	w := m.r.inBefore[fn2ident(ast.Unparen(p.X))]
+	w := m.r.before.uses[fn2ident(ast.Unparen(p.X))]
 	if w == nil {
 		return m.expr(p.X, xs.X)
 	}
@@ -262,7 +262,7 @@ func (m *matcher) call(p, x *ast.CallExpr) bool {
 	}
 	n := len(p.Args)
 	if n > 0 {
-		if w := m.r.inBefore[fn2ident(p.Args[n-1])]; w != nil && w.variadic {
+		if w := m.r.before.uses[fn2ident(p.Args[n-1])]; w != nil && w.variadic {
 			return len(x.Args) >= n-1 && m.args(p.Args[:n-1], x.Args[:n-1]) && m.variadic(w, x.Args[n-1:], x.Ellipsis.IsValid())
 		}
 	}
@@ -307,15 +307,15 @@ func (m *matcher) variadic(w *wildcard, xs []ast.Expr, spread bool) bool {
 func (m *matcher) fun(p, x ast.Expr) bool {
 	switch pf := p.(type) {
 	case *ast.IndexExpr:
-		if sel, ok := stripInstance(pf, m.r.file.imports).(*ast.SelectorExpr); ok && sel != p {
+		if sel, ok := stripInstance(pf, m.r.file).(*ast.SelectorExpr); ok && sel != p {
 			return m.instance(sel, []ast.Expr{pf.Index}, x)
 		}
 	case *ast.IndexListExpr:
-		if sel, ok := stripInstance(pf, m.r.file.imports).(*ast.SelectorExpr); ok && sel != p {
+		if sel, ok := stripInstance(pf, m.r.file).(*ast.SelectorExpr); ok && sel != p {
 			return m.instance(sel, pf.Indices, x)
 		}
 	case *ast.SelectorExpr:
-		if path, ok := qualifierPath(pf, m.r.file.imports); ok {
+		if path, ok := qualifierPath(pf, m.r.file); ok && m.r.before.uses[fn2ident(pf.X)] == nil {
 			return m.isObject(stripTargetInstance(x), path, pf.Sel.Name)
 		}
 	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StructType:
@@ -329,7 +329,7 @@ func (m *matcher) fun(p, x ast.Expr) bool {
 // arguments may be written or inferred.
 func (m *matcher) instance(sel *ast.SelectorExpr, targs []ast.Expr, x ast.Expr) bool {
 	base := stripTargetInstance(x)
-	path, _ := qualifierPath(sel, m.r.file.imports)
+	path, _ := qualifierPath(sel, m.r.file)
 	if !m.isObject(base, path, sel.Sel.Name) {
 		return false
 	}
@@ -432,7 +432,7 @@ func (m *matcher) resultsFit(call *ast.CallExpr) bool {
 func sameConstant(a, b constant.Value) bool {
 	numeric := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float || k == constant.Complex }
 	ka, kb := a.Kind(), b.Kind()
-	if ka == constant.Unknown || kb == constant.Unknown || (ka != kb && !(numeric(ka) && numeric(kb))) {
+	if ka == constant.Unknown || kb == constant.Unknown || (ka != kb && (!numeric(ka) || !numeric(kb))) {
 		return false
 	}
 	return constant.Compare(a, token.EQL, b)
@@ -465,13 +465,13 @@ func (m *Match) context() string {
 	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
 		m.stmt = true
 	}
-	_, isCall := ast.Unparen(m.Recipe.template).(*ast.CallExpr)
+	_, isCall := ast.Unparen(m.Recipe.after.expr).(*ast.CallExpr)
 	if len(m.Recipe.results) == 0 && !m.stmt {
 		return voidMismatch
 	}
 	if m.stmt && !isCall {
-		if _, ok := parent.(*ast.ExprStmt); !ok || !isReceive(m.Recipe.template) {
-			return fmt.Sprintf("the call is a statement and %s's expression, not being a call, cannot be one", m.Recipe.after.Name.Name)
+		if _, ok := parent.(*ast.ExprStmt); !ok || !isReceive(m.Recipe.after.expr) {
+			return fmt.Sprintf("the call is a statement and %s's expression, not being a call, cannot be one", m.Recipe.after.fn.Name.Name)
 		}
 	}
 	return ""
@@ -493,9 +493,9 @@ func (m *Match) evaluation() string {
 		pure := m.pureBinding(b)
 		switch {
 		case w.usesAfter == 0 && !pure:
-			return fmt.Sprintf("%s drops %s, and %s may have side effects", r.after.Name.Name, w.name, m.quote(b))
+			return fmt.Sprintf("%s drops %s, and %s may have side effects", r.after.fn.Name.Name, w.name, m.quote(b))
 		case w.usesAfter > 1 && !pure:
-			return fmt.Sprintf("%s uses %s %d times, which would evaluate %s as often", r.after.Name.Name, w.name, w.usesAfter, m.quote(b))
+			return fmt.Sprintf("%s uses %s %d times, which would evaluate %s as often", r.after.fn.Name.Name, w.name, w.usesAfter, m.quote(b))
 		case !pure:
 			impureBefore = append(impureBefore, w)
 		}
@@ -509,7 +509,7 @@ func (m *Match) evaluation() string {
 	for _, w := range after {
 		if !m.pureBinding(m.bind[w.index]) {
 			if impureBefore[i] != w {
-				return fmt.Sprintf("%s evaluates %s before %s, the other way round from the call, and both may have side effects", r.after.Name.Name, w.name, impureBefore[i].name)
+				return fmt.Sprintf("%s evaluates %s before %s, the other way round from the call, and both may have side effects", r.after.fn.Name.Name, w.name, impureBefore[i].name)
 			}
 			i++
 		}
@@ -550,9 +550,9 @@ func sortByOrder(ws []*wildcard) {
 func (r *Recipe) afterOrder() []*wildcard {
 	var ws []*wildcard
 	seen := map[*wildcard]bool{}
-	ast.Inspect(r.template, func(n ast.Node) bool {
+	ast.Inspect(r.after.expr, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if w := r.inAfter[id]; w != nil && !seen[w] {
+			if w := r.after.uses[id]; w != nil && !seen[w] {
 				seen[w] = true
 				ws = append(ws, w)
 			}

@@ -199,8 +199,8 @@ func f(v jwt.Token, k []byte, o []jwt.ParserOption) {
 	want := map[string][]string{
 		`v.SignedString(k)`: {"&v", "k"},
 		`jwt.ParseWithClaims("a", jwt.MapClaims{}, nil, jwt.WithLeeway(0), jwt.WithIssuer("i"))`: {`"a"`, "nil", `jwt.WithLeeway(0), jwt.WithIssuer("i")`},
-		`jwt.ParseWithClaims("b", jwt.MapClaims{}, nil, o...)`:                                  {`"b"`, "nil", "o..."},
-		`jwt.ParseWithClaims("c", jwt.MapClaims{}, nil)`:                                        {`"c"`, "nil", ""},
+		`jwt.ParseWithClaims("b", jwt.MapClaims{}, nil, o...)`:                                   {`"b"`, "nil", "o..."},
+		`jwt.ParseWithClaims("c", jwt.MapClaims{}, nil)`:                                         {`"c"`, "nil", ""},
 	}
 	for call, binds := range want {
 		m, err := s.Match(tg, findCall(tg, call))

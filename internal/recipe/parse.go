@@ -39,6 +39,34 @@ type File struct {
 	// names holds the package name of an import path, where the file
 	// shows it (an import without a name is named by its package).
 	names map[string]string
+	// declared are the names the file declares at package level, which
+	// the scanned code cannot see.
+	declared map[string]bool
+}
+
+// declaredNames lists the names a file declares at package level.
+func declaredNames(f *ast.File) map[string]bool {
+	names := map[string]bool{}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names[d.Name.Name] = true
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch s := spec.(type) {
+				case *ast.TypeSpec:
+					names[s.Name.Name] = true
+				case *ast.ValueSpec:
+					for _, id := range s.Names {
+						names[id.Name] = true
+					}
+				}
+			}
+		}
+	}
+	return names
 }
 
 // maxRecipeFile bounds what ParseFile reads: a recipe file is a handful of
@@ -51,14 +79,14 @@ func ParseFile(fset *token.FileSet, name string, src []byte, opts Options) (*Fil
 	if len(src) > maxRecipeFile {
 		return nil, &Error{Pos: token.Position{Filename: name}, Msg: fmt.Sprintf("a recipe file must be under %d bytes", maxRecipeFile)}
 	}
-	syn, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.AllErrors)
+	syn, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.AllErrors|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, syntaxErrors(name, err)
 	}
 	if opts.IsLibrary == nil {
 		opts.IsLibrary = func(string) bool { return true }
 	}
-	f := &File{Name: name, fset: fset, syn: syn, src: src}
+	f := &File{Name: name, fset: fset, syn: syn, src: src, declared: declaredNames(syn)}
 	var errs ErrorList
 	f.readImports(&errs)
 	for _, p := range f.pairs(&errs) {
@@ -118,7 +146,7 @@ func (f *File) readImports(errs *ErrorList) {
 }
 
 func (f *File) nameUnnamedImports(unnamed []*ast.ImportSpec, errs *ErrorList) {
-	used := usedQualifiers(f.syn)
+	used := usedQualifiers(f.syn, f.declared)
 	free := map[string]bool{}
 	for q := range used {
 		if _, named := f.imports[q]; !named {
@@ -152,22 +180,34 @@ func (f *File) nameUnnamedImports(unnamed []*ast.ImportSpec, errs *ErrorList) {
 	}
 }
 
-// usedQualifiers returns the unresolved names used as package qualifiers,
-// X in X.Sel, anywhere in the file.
-func usedQualifiers(file *ast.File) map[string]bool {
-	unresolved := map[*ast.Ident]bool{}
-	for _, id := range file.Unresolved {
-		unresolved[id] = true
-	}
+// usedQualifiers returns the names used as package qualifiers, X in
+// X.Sel, anywhere in the file: those that are neither declared in the file
+// nor a parameter or result of the function they are in.
+func usedQualifiers(file *ast.File, declared map[string]bool) map[string]bool {
 	used := map[string]bool{}
-	ast.Inspect(file, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if id, ok := sel.X.(*ast.Ident); ok && unresolved[id] {
-				used[id.Name] = true
+	for _, d := range file.Decls {
+		local := map[string]bool{}
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
+				if fl == nil {
+					continue
+				}
+				for _, f := range fl.List {
+					for _, id := range f.Names {
+						local[id.Name] = true
+					}
+				}
 			}
 		}
-		return true
-	})
+		ast.Inspect(d, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && !local[id.Name] && !declared[id.Name] {
+					used[id.Name] = true
+				}
+			}
+			return true
+		})
+	}
 	return used
 }
 

@@ -11,16 +11,16 @@ import (
 // (the target cannot see it), a call of a parameter, a variadic parameter
 // anywhere but passed on last with "...".
 func (r *Recipe) checkPattern(errs *ErrorList) {
-	w := &walker{r: r, params: r.inBefore, fn: r.before.Name.Name, errs: errs}
-	w.expr(r.pattern)
+	w := &walker{r: r, params: r.before.uses, fn: r.before.fn.Name.Name, errs: errs}
+	w.expr(r.before.expr)
 }
 
 // checkTemplate refuses what an after template cannot hold, as
 // checkPattern, and records the packages it names.
 func (r *Recipe) checkTemplate(errs *ErrorList) {
 	r.paths = map[string]string{}
-	w := &walker{r: r, params: r.inAfter, fn: r.after.Name.Name, errs: errs, paths: r.paths}
-	w.expr(r.template)
+	w := &walker{r: r, params: r.after.uses, fn: r.after.fn.Name.Name, errs: errs, paths: r.paths}
+	w.expr(r.after.expr)
 }
 
 // A walker checks the expression of one recipe function.
@@ -50,7 +50,7 @@ func (w *walker) expr(e ast.Expr) {
 	case *ast.ParenExpr:
 		w.expr(e.X)
 	case *ast.SelectorExpr:
-		if p, ok := qualifierPath(e, w.r.file.imports); ok {
+		if p, ok := qualifierPath(e, w.r.file); ok && w.params[fn2ident(e.X)] == nil {
 			w.notePath(e, p)
 			return
 		}
@@ -150,13 +150,13 @@ func (w *walker) compositeLit(lit *ast.CompositeLit) {
 // literal's, a conversion's, an assertion's): it must resolve from the
 // syntax, and a template needs the packages it names.
 func (w *walker) typ(t ast.Expr) {
-	if _, err := canonicalType(t, w.r.file.imports); err != nil {
+	if _, err := canonicalType(t, w.r.file); err != nil {
 		w.errorf(t, "holds a type the scanned code cannot resolve: %v", err)
 		return
 	}
 	ast.Inspect(t, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if p, ok := qualifierPath(sel, w.r.file.imports); ok {
+			if p, ok := qualifierPath(sel, w.r.file); ok {
 				w.notePath(sel, p)
 			}
 			return false
@@ -168,10 +168,11 @@ func (w *walker) typ(t ast.Expr) {
 // checkFreeIdent accepts a name that is neither a parameter nor a package
 // qualifier only if it is predeclared (nil, true, len, string).
 func (w *walker) freeIdent(id *ast.Ident) {
-	if id.Obj == nil && types.Universe.Lookup(id.Name) != nil {
+	declared := w.r.file.declared[id.Name]
+	if !declared && types.Universe.Lookup(id.Name) != nil {
 		return
 	}
-	if id.Obj != nil {
+	if declared {
 		w.errorf(id, "uses %s, which is declared in the recipe file: the scanned code cannot see it (use a parameter, or an imported package's name)", id.Name)
 		return
 	}
@@ -181,14 +182,14 @@ func (w *walker) freeIdent(id *ast.Ident) {
 // checkCallee refuses a before whose expression is not a call of a
 // library's function or method, and records the callee.
 func (r *Recipe) checkCallee(opts Options, errs *ErrorList) {
-	call, ok := ast.Unparen(r.pattern).(*ast.CallExpr)
+	call, ok := ast.Unparen(r.before.expr).(*ast.CallExpr)
 	if !ok {
-		errs.errorf(r.file.fset, r.pattern.Pos(), "%s must return a call of a JWT library's function or method, not %s", r.before.Name.Name, types.ExprString(r.pattern))
+		errs.errorf(r.file.fset, r.before.expr.Pos(), "%s must return a call of a JWT library's function or method, not %s", r.before.fn.Name.Name, types.ExprString(r.before.expr))
 		return
 	}
 	name, reason := r.callee(call, opts, true)
 	if reason != "" {
-		errs.errorf(r.file.fset, call.Pos(), "%s: %s", r.before.Name.Name, reason)
+		errs.errorf(r.file.fset, call.Pos(), "%s: %s", r.before.fn.Name.Name, reason)
 		return
 	}
 	r.Callee = name
@@ -198,12 +199,12 @@ func (r *Recipe) checkCallee(opts Options, errs *ErrorList) {
 // says why it is not a library's when it is not. At the root, it also
 // sets the recipe's index key and receiver wildcard.
 func (r *Recipe) callee(call *ast.CallExpr, opts Options, root bool) (string, string) {
-	fun := stripInstance(ast.Unparen(call.Fun), r.file.imports)
+	fun := stripInstance(ast.Unparen(call.Fun), r.file)
 	sel, ok := fun.(*ast.SelectorExpr)
 	if !ok {
 		return "", "the expression must be a call of a JWT library's function or method, not of " + types.ExprString(call.Fun)
 	}
-	if p, ok := qualifierPath(sel, r.file.imports); ok && r.inBefore[fn2ident(sel.X)] == nil {
+	if p, ok := qualifierPath(sel, r.file); ok && r.before.uses[fn2ident(sel.X)] == nil {
 		if !opts.IsLibrary(p) {
 			return "", types.ExprString(sel) + " is not of a JWT library (" + p + ")"
 		}
@@ -216,14 +217,11 @@ func (r *Recipe) callee(call *ast.CallExpr, opts Options, root bool) (string, st
 	if root {
 		r.key = "." + sel.Sel.Name
 	}
-	if w := r.inBefore[fn2ident(recv)]; w != nil {
-		c, _ := canonicalType(w.typ, r.file.imports)
+	if w := r.before.uses[fn2ident(recv)]; w != nil {
+		c, _ := canonicalType(w.typ, r.file)
 		p := namedPath(c)
 		if p == "" || !opts.IsLibrary(p) {
 			return "", "method " + sel.Sel.Name + " is called on " + w.name + " of type " + types.ExprString(w.typ) + ", not a JWT library's type"
-		}
-		if root {
-			r.recv = w
 		}
 		return "(" + c + ")." + sel.Sel.Name, ""
 	}
@@ -240,7 +238,7 @@ func (r *Recipe) callee(call *ast.CallExpr, opts Options, root bool) (string, st
 
 // stripInstance removes the explicit instantiation of a generic function,
 // pkg.F[T], leaving pkg.F.
-func stripInstance(fun ast.Expr, imports map[string]string) ast.Expr {
+func stripInstance(fun ast.Expr, f *File) ast.Expr {
 	var x ast.Expr
 	switch f := fun.(type) {
 	case *ast.IndexExpr:
@@ -251,7 +249,7 @@ func stripInstance(fun ast.Expr, imports map[string]string) ast.Expr {
 		return fun
 	}
 	if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok {
-		if _, ok := qualifierPath(sel, imports); ok {
+		if _, ok := qualifierPath(sel, f); ok {
 			return sel
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // A Recipe is one before/after pair, checked and compiled from its syntax:
@@ -19,16 +20,12 @@ type Recipe struct {
 	// "(...).Parse" for a method called on the result of another call.
 	Callee string
 
-	file     *File
-	before   *ast.FuncDecl
-	after    *ast.FuncDecl
-	pattern  ast.Expr
-	template ast.Expr
+	file   *File
+	before half // the pattern
+	after  half // the template
 	// wildcards are the parameters, by position; before's and after's
 	// parameters at the same position are the same wildcard.
 	wildcards []*wildcard
-	// inBefore and inAfter map each use of a parameter to its wildcard.
-	inBefore, inAfter map[*ast.Ident]*wildcard
 	// results are the before's result types.
 	results []ast.Expr
 	// paths are the import paths the template names, by qualifier.
@@ -36,8 +33,14 @@ type Recipe struct {
 	// key indexes the recipe: "path.Func" for a function, ".Method" for a
 	// method.
 	key string
-	// recv, for a method callee whose receiver is a wildcard, is it.
-	recv *wildcard
+}
+
+// A half is the before or the after of a recipe.
+type half struct {
+	fn   *ast.FuncDecl
+	expr ast.Expr // the operand of its body's statement
+	// uses map each use of a parameter in expr to its wildcard.
+	uses map[*ast.Ident]*wildcard
 }
 
 // A wildcard is a parameter of a recipe: it matches any expression whose
@@ -55,19 +58,19 @@ type wildcard struct {
 }
 
 // Pos is the position of the recipe's before function.
-func (r *Recipe) Pos() token.Position { return r.file.fset.Position(r.before.Pos()) }
+func (r *Recipe) Pos() token.Position { return r.file.fset.Position(r.before.fn.Pos()) }
 
 // String names the recipe as its user does: "beforeParse/afterParse".
-func (r *Recipe) String() string { return r.before.Name.Name + "/" + r.after.Name.Name }
+func (r *Recipe) String() string { return r.before.fn.Name.Name + "/" + r.after.fn.Name.Name }
 
 // compile checks a pair and compiles it into a recipe; it adds an error for
 // each problem and returns nil if there was one.
 func compile(f *File, p *pair, opts Options, errs *ErrorList) *Recipe {
 	n := len(*errs)
-	r := &Recipe{Name: p.name, file: f, before: p.before, after: p.after}
+	r := &Recipe{Name: p.name, file: f, before: half{fn: p.before}, after: half{fn: p.after}}
 	r.checkSignatures(errs)
-	r.pattern = r.body(p.before, errs)
-	r.template = r.body(p.after, errs)
+	r.before.expr = r.body(p.before, errs)
+	r.after.expr = r.body(p.after, errs)
 	if len(*errs) > n {
 		return nil
 	}
@@ -89,27 +92,27 @@ func compile(f *File, p *pair, opts Options, errs *ErrorList) *Recipe {
 // parameters by position (their names do not matter), then results.
 func (r *Recipe) checkSignatures(errs *ErrorList) {
 	fset := r.file.fset
-	for _, fd := range []*ast.FuncDecl{r.before, r.after} {
+	for _, fd := range []*ast.FuncDecl{r.before.fn, r.after.fn} {
 		if fd.Type.TypeParams != nil {
 			errs.errorf(fset, fd.Pos(), "%s has type parameters: a recipe's types must be concrete", fd.Name.Name)
 			return
 		}
 	}
-	bt, at := r.before.Type, r.after.Type
+	bt, at := r.before.fn.Type, r.after.fn.Type
 	r.compareTypes(fieldTypes(bt.Params), fieldTypes(at.Params), "parameter", errs)
 	r.compareTypes(fieldTypes(bt.Results), fieldTypes(at.Results), "result", errs)
 	r.results = fieldTypes(bt.Results)
 }
 
 func (r *Recipe) compareTypes(bs, as []ast.Expr, what string, errs *ErrorList) {
-	fset, b, a := r.file.fset, r.before.Name.Name, r.after.Name.Name
+	fset, b, a := r.file.fset, r.before.fn.Name.Name, r.after.fn.Name.Name
 	if len(bs) != len(as) {
-		errs.errorf(fset, r.after.Pos(), "%s and %s differ in type: %s has %s, %s has %d", b, a, b, plural(len(bs), what), a, len(as))
+		errs.errorf(fset, r.after.fn.Pos(), "%s and %s differ in type: %s has %s, %s has %d", b, a, b, plural(len(bs), what), a, len(as))
 		return
 	}
 	for i := range bs {
-		cb, errb := canonicalType(bs[i], r.file.imports)
-		ca, erra := canonicalType(as[i], r.file.imports)
+		cb, errb := canonicalType(bs[i], r.file)
+		ca, erra := canonicalType(as[i], r.file)
 		switch {
 		case errb != nil:
 			errs.errorf(fset, bs[i].Pos(), "%s", errb)
@@ -156,25 +159,24 @@ func (r *Recipe) body(fd *ast.FuncDecl, errs *ErrorList) ast.Expr {
 }
 
 // bindWildcards makes a wildcard of each parameter and finds its uses in
-// the before and the after, by the parser's resolution of names.
+// the before and the after. A body is one expression without function
+// literals (checkPattern and checkTemplate refuse them), so nothing in it
+// declares a name: a name is a parameter's if a parameter has it.
 func (r *Recipe) bindWildcards() {
-	r.inBefore, r.inAfter = map[*ast.Ident]*wildcard{}, map[*ast.Ident]*wildcard{}
-	beforeObjs := paramObjects(r.before)
-	afterObjs := paramObjects(r.after)
-	for i, obj := range beforeObjs {
-		w := &wildcard{index: i, order: -1, typ: fieldTypes(r.before.Type.Params)[i]}
-		if obj != nil {
-			w.name = obj.Name
-		}
+	r.before.uses, r.after.uses = map[*ast.Ident]*wildcard{}, map[*ast.Ident]*wildcard{}
+	beforeNames, afterNames := paramNames(r.before.fn), paramNames(r.after.fn)
+	types := fieldTypes(r.before.fn.Type.Params)
+	for i, name := range beforeNames {
+		w := &wildcard{index: i, order: -1, typ: types[i], name: name}
 		_, w.variadic = w.typ.(*ast.Ellipsis)
 		r.wildcards = append(r.wildcards, w)
 	}
 	order := 0
-	ast.Inspect(r.pattern, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Obj != nil {
-			if i := indexOf(beforeObjs, id.Obj); i >= 0 {
+	ast.Inspect(r.before.expr, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if i := slices.Index(beforeNames, id.Name); i >= 0 && id.Name != "" {
 				w := r.wildcards[i]
-				r.inBefore[id] = w
+				r.before.uses[id] = w
 				w.usesBefore++
 				if w.order < 0 {
 					w.order = order
@@ -184,10 +186,10 @@ func (r *Recipe) bindWildcards() {
 		}
 		return true
 	})
-	ast.Inspect(r.template, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Obj != nil {
-			if i := indexOf(afterObjs, id.Obj); i >= 0 {
-				r.inAfter[id] = r.wildcards[i]
+	ast.Inspect(r.after.expr, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if i := slices.Index(afterNames, id.Name); i >= 0 && id.Name != "" {
+				r.after.uses[id] = r.wildcards[i]
 				r.wildcards[i].usesAfter++
 			}
 		}
@@ -195,32 +197,23 @@ func (r *Recipe) bindWildcards() {
 	})
 }
 
-// paramObjects lists the parser's object of each parameter, nil for an
-// unnamed or blank one.
-func paramObjects(fd *ast.FuncDecl) []*ast.Object {
-	var objs []*ast.Object
+// paramNames lists the name of each parameter, "" for an unnamed or blank
+// one.
+func paramNames(fd *ast.FuncDecl) []string {
+	var names []string
 	for _, f := range fd.Type.Params.List {
 		if len(f.Names) == 0 {
-			objs = append(objs, nil)
+			names = append(names, "")
 		}
 		for _, id := range f.Names {
 			if id.Name == "_" {
-				objs = append(objs, nil)
+				names = append(names, "")
 				continue
 			}
-			objs = append(objs, id.Obj)
+			names = append(names, id.Name)
 		}
 	}
-	return objs
-}
-
-func indexOf(objs []*ast.Object, obj *ast.Object) int {
-	for i, o := range objs {
-		if o != nil && o == obj {
-			return i
-		}
-	}
-	return -1
+	return names
 }
 
 // checkWildcardUse refuses parameters that bind nothing: one the before
@@ -237,10 +230,10 @@ func (r *Recipe) checkWildcardUse(errs *ErrorList) {
 			name = fmt.Sprintf("#%d", w.index+1)
 		}
 		if w.usesAfter > 0 {
-			errs.errorf(fset, r.after.Pos(), "%s uses parameter %s, which %s does not: nothing in the matched call binds it", r.after.Name.Name, name, r.before.Name.Name)
+			errs.errorf(fset, r.after.fn.Pos(), "%s uses parameter %s, which %s does not: nothing in the matched call binds it", r.after.fn.Name.Name, name, r.before.fn.Name.Name)
 			continue
 		}
-		errs.errorf(fset, r.before.Pos(), "parameter %s of %s is not used: each parameter is a wildcard the before pattern must bind", name, r.before.Name.Name)
+		errs.errorf(fset, r.before.fn.Pos(), "parameter %s of %s is not used: each parameter is a wildcard the before pattern must bind", name, r.before.fn.Name.Name)
 	}
 }
 

@@ -44,8 +44,8 @@ func (p *planner) render(m *Match, inner []*Match) (*rewrite, error) {
 	rw := &rewrite{m: m, start: t.offset(m.Call.Pos()), end: t.offset(m.Call.End()), inner: inner}
 	r := m.Recipe
 	rsrc := r.file.src
-	rtok := r.file.fset.File(r.template.Pos())
-	tstart := rtok.Offset(r.template.Pos())
+	rtok := r.file.fset.File(r.after.expr.Pos())
+	tstart := rtok.Offset(r.after.expr.Pos())
 	base := indentOf(rsrc, tstart)
 	targetIndent := indentOf(t.Src, rw.start)
 
@@ -53,13 +53,10 @@ func (p *planner) render(m *Match, inner []*Match) (*rewrite, error) {
 	if err != nil {
 		return nil, err
 	}
-	kept, err := p.wildcardHoles(rw, tstart, base, targetIndent, &holes)
-	if err != nil {
-		return nil, err
-	}
+	kept := p.wildcardHoles(rw, tstart, base, targetIndent, &holes)
 	sort.Slice(holes, func(i, j int) bool { return holes[i].start < holes[j].start })
 
-	ttext := string(rsrc[tstart:rtok.Offset(r.template.End())])
+	ttext := string(rsrc[tstart:rtok.Offset(r.after.expr.End())])
 	var b strings.Builder
 	last := 0
 	for _, h := range holes {
@@ -69,7 +66,7 @@ func (p *planner) render(m *Match, inner []*Match) (*rewrite, error) {
 	}
 	b.WriteString(reindentPiece(ttext[last:], base, targetIndent))
 	rw.text = b.String()
-	if precedence(ast.Unparen(r.template)) < required(m.parent, m.Call) {
+	if precedence(ast.Unparen(r.after.expr)) < required(m.parent, m.Call) {
 		rw.text = "(" + rw.text + ")"
 	}
 	rw.removed = subtract(span{rw.start, rw.end}, kept)
@@ -85,12 +82,12 @@ func (p *planner) render(m *Match, inner []*Match) (*rewrite, error) {
 // to be written as the target file names the package.
 func (p *planner) qualifierHoles(rw *rewrite, tstart int) ([]hole, error) {
 	r := rw.m.Recipe
-	rtok := r.file.fset.File(r.template.Pos())
+	rtok := r.file.fset.File(r.after.expr.Pos())
 	names := map[string][]string{}
 	var sels []*ast.SelectorExpr
-	ast.Inspect(r.template, func(n ast.Node) bool {
+	ast.Inspect(r.after.expr, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if _, ok := qualifierPath(sel, r.file.imports); ok && r.inAfter[fn2ident(sel.X)] == nil {
+			if _, ok := qualifierPath(sel, r.file); ok && r.after.uses[fn2ident(sel.X)] == nil {
 				q := sel.X.(*ast.Ident).Name
 				names[q] = append(names[q], sel.Sel.Name)
 				sels = append(sels, sel)
@@ -119,12 +116,12 @@ func (p *planner) qualifierHoles(rw *rewrite, tstart int) ([]hole, error) {
 // wildcardHoles makes a hole of each wildcard in the template, to be
 // written as the text it bound, and returns the spans of the file the
 // rewrite keeps (the bindings it writes).
-func (p *planner) wildcardHoles(rw *rewrite, tstart int, base, targetIndent string, holes *[]hole) ([]span, error) {
+func (p *planner) wildcardHoles(rw *rewrite, tstart int, base, targetIndent string, holes *[]hole) []span {
 	r, m, t := rw.m.Recipe, rw.m, p.t
-	rtok := r.file.fset.File(r.template.Pos())
+	rtok := r.file.fset.File(r.after.expr.Pos())
 	var kept []span
 	var stack []ast.Node
-	ast.Inspect(r.template, func(n ast.Node) bool {
+	ast.Inspect(r.after.expr, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
@@ -135,10 +132,10 @@ func (p *planner) wildcardHoles(rw *rewrite, tstart int, base, targetIndent stri
 		}
 		stack = append(stack, n)
 		id, ok := n.(*ast.Ident)
-		if !ok || r.inAfter[id] == nil {
+		if !ok || r.after.uses[id] == nil {
 			return true
 		}
-		w := r.inAfter[id]
+		w := r.after.uses[id]
 		b := m.bind[w.index]
 		at := rtok.Offset(id.Pos())
 		lineDepth := depth(targetIndent) + depth(indentOf(r.file.src, at)) - depth(base)
@@ -167,7 +164,7 @@ func (p *planner) wildcardHoles(rw *rewrite, tstart int, base, targetIndent stri
 		*holes = append(*holes, h)
 		return true
 	})
-	return kept, nil
+	return kept
 }
 
 // bindingText is the text of a bound expression, with the matches inside

@@ -20,12 +20,12 @@ func beforeSigning(t *jwt.Token, k int) (string, error) { return t.SignedString(
 func afterSigning(t *jwt.Token, k int) (string, error)  { return t.SigningString() }
 `
 
-func TestRewrite(t *testing.T) {
-	tests := []struct {
-		name, src, want string
-		refuse          string // the start of a refusal, for a match without a fix
-	}{
-		{name: "import added, library import deleted", src: `package billing
+// rewriteCases are the files the rewriting tests fix, and the result.
+var rewriteCases = []struct {
+	name, src, want string
+	refuse          string // the start of a refusal, for a match without a fix
+}{
+	{name: "import added, library import deleted", src: `package billing
 
 import (
 	"fmt"
@@ -54,7 +54,7 @@ func check(raw string) error {
 	return err
 }
 `},
-		{name: "existing import reused, library import kept", src: `package billing
+	{name: "existing import reused, library import kept", src: `package billing
 
 import (
 	"example.com/app/internal/auth"
@@ -81,7 +81,7 @@ func check(raw string) error {
 	return err
 }
 `},
-		{name: "two calls delete the import together", src: `package billing
+	{name: "two calls delete the import together", src: `package billing
 
 import (
 	"github.com/golang-jwt/jwt/v5"
@@ -115,7 +115,7 @@ func b(s string) error {
 	return err
 }
 `},
-		{name: "name of the import taken by a local variable", src: `package billing
+	{name: "name of the import taken by a local variable", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -134,7 +134,7 @@ func check(r map[string]string) error {
 	return err
 }
 `},
-		{name: "existing import hidden at the call", src: `package billing
+	{name: "existing import hidden at the call", src: `package billing
 
 import (
 	"example.com/app/internal/auth"
@@ -161,7 +161,7 @@ func check(auth string) error {
 	return err
 }
 `},
-		{name: "single import declaration replaced", src: `package billing
+	{name: "single import declaration replaced", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -178,7 +178,7 @@ func check(s string) error {
 	return err
 }
 `},
-		{name: "single import declarations", src: `package billing
+	{name: "single import declarations", src: `package billing
 
 import "fmt"
 import "github.com/golang-jwt/jwt/v5"
@@ -200,7 +200,7 @@ func check(s string) error {
 	return fmt.Errorf("%w", err)
 }
 `},
-		{name: "file without imports", src: `package billing
+	{name: "file without imports", src: `package billing
 
 func sign() (string, error) {
 	return tok.SignedString(key)
@@ -213,7 +213,7 @@ func sign() (string, error) {
 	return auth.Sign(tok)
 }
 `},
-		{name: "call over several lines", src: `package billing
+	{name: "call over several lines", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -237,7 +237,7 @@ func check(raw string) (*jwt.Token, error) {
 	return tok, err
 }
 `},
-		{name: "kept function literal moves up a level", src: `package billing
+	{name: "kept function literal moves up a level", src: `package billing
 
 import (
 	"os"
@@ -268,7 +268,7 @@ func check(raw string) (*jwt.Token, error) {
 	})
 }
 `},
-		{name: "dropped function literal takes its import along", src: `package billing
+	{name: "dropped function literal takes its import along", src: `package billing
 
 import (
 	"os"
@@ -293,7 +293,7 @@ func check(raw string) error {
 	return err
 }
 `},
-		{name: "variable only the dropped text reads", src: `package billing
+	{name: "variable only the dropped text reads", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -303,7 +303,7 @@ func check(raw string) error {
 	return err
 }
 `, refuse: "the rewrite would leave variable key (line 6) unused"},
-		{name: "variadic arguments passed on", src: `package billing
+	{name: "variadic arguments passed on", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -325,7 +325,7 @@ func check(raw string, opts []jwt.ParserOption) {
 	auth.ParseTokenWith(raw, opts...)
 }
 `},
-		{name: "nested matches, one fix", src: `package billing
+	{name: "nested matches, one fix", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -343,7 +343,7 @@ func sign(c jwt.MapClaims, key []byte) (string, error) {
 	return auth.Sign(auth.NewToken(c))
 }
 `},
-		{name: "implicit address made explicit", src: `package billing
+	{name: "implicit address made explicit", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -358,7 +358,7 @@ func sign(t jwt.Token) (string, error) {
 	return (&t).SigningString()
 }
 `},
-		{name: "replacement parenthesized", src: `package billing
+	{name: "replacement parenthesized", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -373,7 +373,7 @@ func alg() string {
 	return ("H" + auth.Alg())[1:]
 }
 `},
-		{name: "dot import of the auth package", src: `package billing
+	{name: "dot import of the auth package", src: `package billing
 
 import (
 	. "example.com/app/internal/auth"
@@ -399,7 +399,7 @@ func check(s string) error {
 	return err
 }
 `},
-		{name: "statement without results", src: `package billing
+	{name: "statement without results", src: `package billing
 
 import "github.com/golang-jwt/jwt/v5"
 
@@ -417,10 +417,12 @@ func check(t *jwt.Token) {
 	auth.Check(t)
 }
 `},
-	}
+}
+
+func TestRewrite(t *testing.T) {
 	s := NewSet(mustParse(t, matchRecipes+rewriteRecipes))
 	other := "package billing\n\nimport \"github.com/golang-jwt/jwt/v5\"\n\nvar tok *jwt.Token\nvar key []byte\n"
-	for _, tt := range tests {
+	for _, tt := range rewriteCases {
 		t.Run(tt.name, func(t *testing.T) {
 			tg := newTestTarget(t, tt.src, other)
 			ms, refusals := matchAll(t, s, tg)

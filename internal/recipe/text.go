@@ -38,19 +38,6 @@ func indentOf(src []byte, off int) string {
 	return string(src[start:end])
 }
 
-// isBlank reports whether the line starting at off holds only white space.
-func isBlank(src []byte, off int) bool {
-	if off >= len(src) {
-		return false
-	}
-	for i := off; i < len(src) && src[i] != '\n'; i++ {
-		if src[i] != ' ' && src[i] != '\t' && src[i] != '\r' {
-			return false
-		}
-	}
-	return true
-}
-
 // reindent moves the lines after the first of text by delta tabs (fewer
 // when delta is negative): text taken from one nesting depth and put at
 // another keeps the layout gofmt gives it there.

@@ -22,22 +22,22 @@ import (
 // uint8, rune is int32, interface{} is any), so that equal strings mean
 // identical types. It fails on what it cannot resolve from the syntax
 // alone, with the reason.
-func canonicalType(e ast.Expr, imports map[string]string) (string, error) {
+func canonicalType(e ast.Expr, f *File) (string, error) {
 	var b strings.Builder
-	if err := writeType(&b, e, imports); err != nil {
+	if err := writeType(&b, e, f); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-func writeType(b *strings.Builder, e ast.Expr, imports map[string]string) error {
+func writeType(b *strings.Builder, e ast.Expr, f *File) error {
 	switch e := e.(type) {
 	case *ast.ParenExpr:
-		return writeType(b, e.X, imports)
+		return writeType(b, e.X, f)
 	case *ast.Ident:
-		return writeIdentType(b, e)
+		return writeIdentType(b, e, f)
 	case *ast.SelectorExpr:
-		path, ok := qualifierPath(e, imports)
+		path, ok := qualifierPath(e, f)
 		if !ok {
 			return fmt.Errorf("%s is not a type of an imported package", types.ExprString(e))
 		}
@@ -45,28 +45,28 @@ func writeType(b *strings.Builder, e ast.Expr, imports map[string]string) error 
 		return nil
 	case *ast.StarExpr:
 		b.WriteString("*")
-		return writeType(b, e.X, imports)
+		return writeType(b, e.X, f)
 	case *ast.Ellipsis:
 		b.WriteString("...")
-		return writeType(b, e.Elt, imports)
+		return writeType(b, e.Elt, f)
 	case *ast.ArrayType:
-		return writeArrayType(b, e, imports)
+		return writeArrayType(b, e, f)
 	case *ast.MapType:
 		b.WriteString("map[")
-		if err := writeType(b, e.Key, imports); err != nil {
+		if err := writeType(b, e.Key, f); err != nil {
 			return err
 		}
 		b.WriteString("]")
-		return writeType(b, e.Value, imports)
+		return writeType(b, e.Value, f)
 	case *ast.ChanType:
 		b.WriteString(map[ast.ChanDir]string{ast.SEND: "chan<-(", ast.RECV: "<-chan(", ast.SEND | ast.RECV: "chan("}[e.Dir])
-		if err := writeType(b, e.Value, imports); err != nil {
+		if err := writeType(b, e.Value, f); err != nil {
 			return err
 		}
 		b.WriteString(")")
 		return nil
 	case *ast.FuncType:
-		return writeFuncType(b, e, imports)
+		return writeFuncType(b, e, f)
 	case *ast.InterfaceType:
 		if len(e.Methods.List) > 0 {
 			return fmt.Errorf("an interface literal is not supported as a recipe type: name the interface type")
@@ -80,18 +80,18 @@ func writeType(b *strings.Builder, e ast.Expr, imports map[string]string) error 
 		b.WriteString("struct{}")
 		return nil
 	case *ast.IndexExpr:
-		return writeInstance(b, e.X, []ast.Expr{e.Index}, imports)
+		return writeInstance(b, e.X, []ast.Expr{e.Index}, f)
 	case *ast.IndexListExpr:
-		return writeInstance(b, e.X, e.Indices, imports)
+		return writeInstance(b, e.X, e.Indices, f)
 	}
 	return fmt.Errorf("%s is not a type a recipe supports", types.ExprString(e))
 }
 
 // writeIdentType writes a predeclared type; any other unqualified name is
 // declared in the recipe file itself, which the target cannot see.
-func writeIdentType(b *strings.Builder, id *ast.Ident) error {
+func writeIdentType(b *strings.Builder, id *ast.Ident, f *File) error {
 	tn, ok := types.Universe.Lookup(id.Name).(*types.TypeName)
-	if !ok || id.Obj != nil {
+	if !ok || f.declared[id.Name] {
 		return fmt.Errorf("type %s is declared in the recipe file: a recipe's types must be predeclared or come from imported packages, which the scanned code can name", id.Name)
 	}
 	if tn.Name() == "comparable" {
@@ -108,17 +108,17 @@ func writeIdentType(b *strings.Builder, id *ast.Ident) error {
 	return nil
 }
 
-func writeArrayType(b *strings.Builder, e *ast.ArrayType, imports map[string]string) error {
+func writeArrayType(b *strings.Builder, e *ast.ArrayType, f *File) error {
 	if e.Len == nil {
 		b.WriteString("[]")
-		return writeType(b, e.Elt, imports)
+		return writeType(b, e.Elt, f)
 	}
 	n, ok := arrayLen(e.Len)
 	if !ok {
 		return fmt.Errorf("the length of array type %s must be an integer literal", types.ExprString(e))
 	}
 	fmt.Fprintf(b, "[%d]", n)
-	return writeType(b, e.Elt, imports)
+	return writeType(b, e.Elt, f)
 }
 
 // arrayLen is the value of an array length written as an integer literal.
@@ -130,16 +130,16 @@ func arrayLen(e ast.Expr) (int64, bool) {
 	return constant.Int64Val(constant.MakeFromLiteral(lit.Value, lit.Kind, 0))
 }
 
-func writeFuncType(b *strings.Builder, e *ast.FuncType, imports map[string]string) error {
+func writeFuncType(b *strings.Builder, e *ast.FuncType, f *File) error {
 	if e.TypeParams != nil {
 		return fmt.Errorf("a generic function type is not supported")
 	}
 	b.WriteString("func(")
-	if err := writeFieldTypes(b, e.Params, imports); err != nil {
+	if err := writeFieldTypes(b, e.Params, f); err != nil {
 		return err
 	}
 	b.WriteString(")(")
-	if err := writeFieldTypes(b, e.Results, imports); err != nil {
+	if err := writeFieldTypes(b, e.Results, f); err != nil {
 		return err
 	}
 	b.WriteString(")")
@@ -148,20 +148,20 @@ func writeFuncType(b *strings.Builder, e *ast.FuncType, imports map[string]strin
 
 // writeFieldTypes writes the types of a parameter or result list, one per
 // name, without the names.
-func writeFieldTypes(b *strings.Builder, fl *ast.FieldList, imports map[string]string) error {
+func writeFieldTypes(b *strings.Builder, fl *ast.FieldList, f *File) error {
 	for i, t := range fieldTypes(fl) {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		if err := writeType(b, t, imports); err != nil {
+		if err := writeType(b, t, f); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeInstance(b *strings.Builder, x ast.Expr, args []ast.Expr, imports map[string]string) error {
-	if err := writeType(b, x, imports); err != nil {
+func writeInstance(b *strings.Builder, x ast.Expr, args []ast.Expr, f *File) error {
+	if err := writeType(b, x, f); err != nil {
 		return err
 	}
 	b.WriteString("[")
@@ -169,7 +169,7 @@ func writeInstance(b *strings.Builder, x ast.Expr, args []ast.Expr, imports map[
 		if i > 0 {
 			b.WriteString(",")
 		}
-		if err := writeType(b, a, imports); err != nil {
+		if err := writeType(b, a, f); err != nil {
 			return err
 		}
 	}
@@ -195,12 +195,12 @@ func fieldTypes(fl *ast.FieldList) []ast.Expr {
 
 // qualifierPath returns the import path of a qualified name pkg.Name
 // written in a recipe file.
-func qualifierPath(sel *ast.SelectorExpr, imports map[string]string) (string, bool) {
+func qualifierPath(sel *ast.SelectorExpr, f *File) (string, bool) {
 	id, ok := sel.X.(*ast.Ident)
 	if !ok {
 		return "", false
 	}
-	path, ok := imports[id.Name]
+	path, ok := f.imports[id.Name]
 	return path, ok && id.Obj == nil
 }
 
@@ -211,16 +211,16 @@ type packageLookup func(path string) *types.Package
 // resolveType returns the type that the recipe type expression e denotes
 // in the target's world, or nil when a package or name it needs is not
 // there (no value of the target can then have that type).
-func resolveType(e ast.Expr, imports map[string]string, lookup packageLookup) types.Type {
+func resolveType(e ast.Expr, f *File, lookup packageLookup) types.Type {
 	switch e := e.(type) {
 	case *ast.ParenExpr:
-		return resolveType(e.X, imports, lookup)
+		return resolveType(e.X, f, lookup)
 	case *ast.Ident:
 		if tn, ok := types.Universe.Lookup(e.Name).(*types.TypeName); ok {
 			return tn.Type()
 		}
 	case *ast.SelectorExpr:
-		if path, ok := qualifierPath(e, imports); ok {
+		if path, ok := qualifierPath(e, f); ok {
 			if pkg := lookup(path); pkg != nil {
 				if tn, ok := pkg.Scope().Lookup(e.Sel.Name).(*types.TypeName); ok {
 					return tn.Type()
@@ -228,29 +228,29 @@ func resolveType(e ast.Expr, imports map[string]string, lookup packageLookup) ty
 			}
 		}
 	case *ast.StarExpr:
-		return wrap(resolveType(e.X, imports, lookup), func(t types.Type) types.Type { return types.NewPointer(t) })
+		return wrap(resolveType(e.X, f, lookup), func(t types.Type) types.Type { return types.NewPointer(t) })
 	case *ast.Ellipsis:
-		return wrap(resolveType(e.Elt, imports, lookup), func(t types.Type) types.Type { return types.NewSlice(t) })
+		return wrap(resolveType(e.Elt, f, lookup), func(t types.Type) types.Type { return types.NewSlice(t) })
 	case *ast.ArrayType:
-		return resolveArrayType(e, imports, lookup)
+		return resolveArrayType(e, f, lookup)
 	case *ast.MapType:
-		k, v := resolveType(e.Key, imports, lookup), resolveType(e.Value, imports, lookup)
+		k, v := resolveType(e.Key, f, lookup), resolveType(e.Value, f, lookup)
 		if k != nil && v != nil {
 			return types.NewMap(k, v)
 		}
 	case *ast.ChanType:
 		dir := map[ast.ChanDir]types.ChanDir{ast.SEND: types.SendOnly, ast.RECV: types.RecvOnly, ast.SEND | ast.RECV: types.SendRecv}[e.Dir]
-		return wrap(resolveType(e.Value, imports, lookup), func(t types.Type) types.Type { return types.NewChan(dir, t) })
+		return wrap(resolveType(e.Value, f, lookup), func(t types.Type) types.Type { return types.NewChan(dir, t) })
 	case *ast.FuncType:
-		return resolveFuncType(e, imports, lookup)
+		return resolveFuncType(e, f, lookup)
 	case *ast.InterfaceType:
 		return types.Universe.Lookup("any").Type()
 	case *ast.StructType:
 		return types.NewStruct(nil, nil)
 	case *ast.IndexExpr:
-		return resolveInstance(e.X, []ast.Expr{e.Index}, imports, lookup)
+		return resolveInstance(e.X, []ast.Expr{e.Index}, f, lookup)
 	case *ast.IndexListExpr:
-		return resolveInstance(e.X, e.Indices, imports, lookup)
+		return resolveInstance(e.X, e.Indices, f, lookup)
 	}
 	return nil
 }
@@ -262,8 +262,8 @@ func wrap(t types.Type, f func(types.Type) types.Type) types.Type {
 	return f(t)
 }
 
-func resolveArrayType(e *ast.ArrayType, imports map[string]string, lookup packageLookup) types.Type {
-	elem := resolveType(e.Elt, imports, lookup)
+func resolveArrayType(e *ast.ArrayType, f *File, lookup packageLookup) types.Type {
+	elem := resolveType(e.Elt, f, lookup)
 	if elem == nil {
 		return nil
 	}
@@ -277,12 +277,12 @@ func resolveArrayType(e *ast.ArrayType, imports map[string]string, lookup packag
 	return types.NewArray(elem, n)
 }
 
-func resolveFuncType(e *ast.FuncType, imports map[string]string, lookup packageLookup) types.Type {
-	params, variadic, ok := resolveTuple(e.Params, imports, lookup)
+func resolveFuncType(e *ast.FuncType, f *File, lookup packageLookup) types.Type {
+	params, variadic, ok := resolveTuple(e.Params, f, lookup)
 	if !ok {
 		return nil
 	}
-	results, _, ok := resolveTuple(e.Results, imports, lookup)
+	results, _, ok := resolveTuple(e.Results, f, lookup)
 	if !ok {
 		return nil
 	}
@@ -291,11 +291,11 @@ func resolveFuncType(e *ast.FuncType, imports map[string]string, lookup packageL
 
 // resolveTuple resolves a parameter or result list; variadic reports a
 // final ...T parameter.
-func resolveTuple(fl *ast.FieldList, imports map[string]string, lookup packageLookup) (*types.Tuple, bool, bool) {
+func resolveTuple(fl *ast.FieldList, f *File, lookup packageLookup) (*types.Tuple, bool, bool) {
 	var vars []*types.Var
 	variadic := false
 	for _, te := range fieldTypes(fl) {
-		t := resolveType(te, imports, lookup)
+		t := resolveType(te, f, lookup)
 		if t == nil {
 			return nil, false, false
 		}
@@ -305,14 +305,14 @@ func resolveTuple(fl *ast.FieldList, imports map[string]string, lookup packageLo
 	return types.NewTuple(vars...), variadic, true
 }
 
-func resolveInstance(x ast.Expr, args []ast.Expr, imports map[string]string, lookup packageLookup) types.Type {
-	generic := resolveType(x, imports, lookup)
+func resolveInstance(x ast.Expr, args []ast.Expr, f *File, lookup packageLookup) types.Type {
+	generic := resolveType(x, f, lookup)
 	if generic == nil {
 		return nil
 	}
 	targs := make([]types.Type, len(args))
 	for i, a := range args {
-		if targs[i] = resolveType(a, imports, lookup); targs[i] == nil {
+		if targs[i] = resolveType(a, f, lookup); targs[i] == nil {
 			return nil
 		}
 	}

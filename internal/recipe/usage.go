@@ -93,7 +93,7 @@ func allRemoved(rws []*rewrite, offs []int) bool {
 // strandedVars returns, for each rewrite that removes the last reads of a
 // local variable declared outside the removed text, the first such
 // variable: the rewrites together would leave it unused.
-func (u *usage) strandedVars(t *Target, rws []*rewrite) map[*rewrite]*types.Var {
+func (u *usage) strandedVars(rws []*rewrite) map[*rewrite]*types.Var {
 	out := map[*rewrite]*types.Var{}
 	for v, reads := range u.reads {
 		if len(removedBy(rws, u.decl[v])) > 0 || !allRemoved(rws, reads) {
