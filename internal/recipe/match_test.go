@@ -131,6 +131,8 @@ var _, _ = jwt.Parse("t", jwt.Keyfunc(key))`, `jwt.Parse("t", jwt.Keyfunc(key))`
 		{"no results, results used", `func f(t *jwt.Token) (string, error) { return t.SigningString() }`, `t.SigningString()`, "", ""},
 		{"results, as a go statement", `func f(t *jwt.Token, k []byte) { go t.SignedString(k) }`, `t.SignedString(k)`, "beforeSign/afterSign", ""},
 
+		{"method expression", `func f(t *jwt.Token, k []byte) (string, error) { return (*jwt.Token).SignedString(t, k) }`, `(*jwt.Token).SignedString(t, k)`, "", ""},
+		{"call of a function value", `func f(s string) (*jwt.Token, error) { parse := jwt.Parse; return parse(s, nil) }`, `parse(s, nil)`, "", ""},
 		{"method value, not a call", `func f(t *jwt.Token) func(any) (string, error) { return t.SignedString }`, ``, "", ""},
 		{"local variable named jwt", `type fake struct{}
 func (fake) Parse(string, jwt.Keyfunc) (*jwt.Token, error) { return nil, nil }

@@ -2,10 +2,11 @@ package recipe
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
 	"strconv"
+
+	"github.com/jwtssot/jwtssot/internal/fix"
 )
 
 // An importAdd is an import the rewrite adds to the target file.
@@ -41,23 +42,17 @@ func (p *planner) qualify(rw *rewrite, path, q string, names []string) (string, 
 		return "", nil
 	}
 	for _, spec := range t.File.Imports {
-		pn := p.pkgNameOf(spec)
-		if pn == nil || pn.Imported().Path() != path {
+		name, pkg, pn := t.importOf(spec)
+		if pkg == nil || pkg.Path() != path {
 			continue
 		}
-		switch pn.Name() {
-		case "_":
-			continue
-		case ".":
-			if p.visibleUnqualified(scope, site, pn.Imported(), names) {
-				rw.kept = append(rw.kept, spec)
-				return "", nil
-			}
-			continue
-		}
-		if lookupAt(scope, pn.Name(), site) == types.Object(pn) {
+		switch {
+		case name == "." && p.visibleUnqualified(scope, site, pkg, names):
 			rw.kept = append(rw.kept, spec)
-			return pn.Name() + ".", nil
+			return "", nil
+		case pn != nil && lookupAt(scope, name, site) == types.Object(pn):
+			rw.kept = append(rw.kept, spec)
+			return name + ".", nil
 		}
 	}
 	add := p.newImport(path, q)
@@ -83,18 +78,6 @@ func (p *planner) visibleUnqualified(scope *types.Scope, site token.Pos, pkg *ty
 		}
 	}
 	return true
-}
-
-// pkgNameOf is the package name an import spec declares.
-func (p *planner) pkgNameOf(spec *ast.ImportSpec) *types.PkgName {
-	var obj types.Object
-	if spec.Name != nil {
-		obj = p.t.Info.Defs[spec.Name]
-	} else {
-		obj = p.t.Info.Implicits[spec]
-	}
-	pn, _ := obj.(*types.PkgName)
-	return pn
 }
 
 // newImport plans an import of path to add to the file: one per path for
@@ -150,11 +133,11 @@ func takenNames(t *Target) map[string]bool {
 		}
 	}
 	for _, spec := range t.File.Imports {
-		if spec.Name != nil {
-			taken[spec.Name.Name] = true
-		} else if pn, ok := t.Info.Implicits[spec].(*types.PkgName); ok {
-			taken[pn.Name()] = true
+		name, _, _ := t.importOf(spec)
+		if name == "" {
+			name = fix.AssumedName(importPath(spec))
 		}
+		taken[name] = true
 	}
 	return taken
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 )
 
 // A Target is a type-checked file of the package under analysis, in which
@@ -56,6 +57,43 @@ func (t *Target) lookup(path string) *types.Package {
 		visit(t.Pkg)
 	}
 	return t.pkgs[path]
+}
+
+// importOf returns the name an import of the file declares, the package
+// it imports, and its package name object (nil for a blank or dot
+// import). It does without Info.Implicits, which the project's loaders do
+// not fill: the object is found in the file's scope.
+func (t *Target) importOf(spec *ast.ImportSpec) (string, *types.Package, *types.PkgName) {
+	path, err := strconv.Unquote(spec.Path.Value)
+	if err != nil {
+		return "", nil, nil
+	}
+	pkg := t.lookup(path)
+	var name string
+	switch {
+	case spec.Name != nil:
+		name = spec.Name.Name
+	case pkg != nil:
+		name = pkg.Name()
+	default:
+		return "", nil, nil
+	}
+	if name == "_" || name == "." {
+		return name, pkg, nil
+	}
+	if spec.Name != nil {
+		if pn, ok := t.Info.Defs[spec.Name].(*types.PkgName); ok {
+			return name, pn.Imported(), pn
+		}
+	}
+	for scope := range t.Pkg.Scope().Children() {
+		if scope.Contains(t.File.Package) {
+			if pn, ok := scope.Lookup(name).(*types.PkgName); ok && pn.Imported().Path() == path {
+				return name, pn.Imported(), pn
+			}
+		}
+	}
+	return name, pkg, nil
 }
 
 // inFile reports whether pos is in the target's file.

@@ -121,8 +121,8 @@ func (u *usage) unusedImports(p *planner, rws []*rewrite) map[*ast.ImportSpec][]
 	}
 	out := map[*ast.ImportSpec][]*rewrite{}
 	for _, spec := range p.t.File.Imports {
-		pn := p.pkgNameOf(spec)
-		if pn == nil || pn.Name() == "_" || pn.Name() == "." || kept[spec] {
+		_, _, pn := p.t.importOf(spec)
+		if pn == nil || kept[spec] {
 			continue
 		}
 		uses := u.pkgUses[pn]
