@@ -118,7 +118,7 @@ func (p *planner) roots(ms []*Match) []*Match {
 		if p.failed[m] != nil {
 			continue
 		}
-		if n := len(roots); n > 0 && contains2(roots[n-1], m) {
+		if n := len(roots); n > 0 && within(roots[n-1], m) {
 			continue
 		}
 		roots = append(roots, m)
@@ -126,18 +126,24 @@ func (p *planner) roots(ms []*Match) []*Match {
 	return roots
 }
 
-// inside lists the matches not failed within m's call.
+// inside lists the matches not failed within m's call, of ms (sorted by
+// position, outer first): they follow m in ms.
 func (p *planner) inside(m *Match, ms []*Match) []*Match {
 	var in []*Match
-	for _, o := range ms {
-		if o != m && p.failed[o] == nil && contains2(m, o) {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Call.Pos() >= m.Call.Pos() })
+	for _, o := range ms[i:] {
+		if o.Call.Pos() >= m.Call.End() {
+			break
+		}
+		if o != m && p.failed[o] == nil && within(m, o) {
 			in = append(in, o)
 		}
 	}
 	return in
 }
 
-func contains2(outer, m *Match) bool {
+// within reports whether m's call is inside outer's.
+func within(outer, m *Match) bool {
 	return outer.Call.Pos() <= m.Call.Pos() && m.Call.End() <= outer.Call.End() && outer != m
 }
 
@@ -171,7 +177,7 @@ func (p *planner) renderTree(m *Match, in []*Match) (*rewrite, error) {
 // enclosedBy reports whether m is inside another of ms.
 func enclosedBy(m *Match, ms []*Match) bool {
 	for _, o := range ms {
-		if contains2(o, m) {
+		if within(o, m) {
 			return true
 		}
 	}
@@ -180,10 +186,19 @@ func enclosedBy(m *Match, ms []*Match) bool {
 
 // enclosing is the rewrite whose call holds m (or is m's).
 func enclosing(rws []*rewrite, m *Match) *rewrite {
-	for _, rw := range rws {
-		if rw.m == m || contains2(rw.m, m) {
-			return rw
-		}
+	rw := rewriteAt(rws, m.target.offset(m.Call.Pos()))
+	if rw != nil && (rw.m == m || within(rw.m, m)) {
+		return rw
+	}
+	return nil
+}
+
+// rewriteAt is the rewrite whose call holds the offset off, if any: the
+// rewrites are of calls apart from each other, in the order of the file.
+func rewriteAt(rws []*rewrite, off int) *rewrite {
+	i := sort.Search(len(rws), func(i int) bool { return rws[i].start > off }) - 1
+	if i >= 0 && off < rws[i].end {
+		return rws[i]
 	}
 	return nil
 }

@@ -6,8 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 // A Match is a call that a recipe's pattern matched, with the expressions
@@ -446,20 +444,16 @@ const voidMismatch = "\x00void"
 // only a call whose results are discarded, and a template that is not a
 // call cannot replace a call that stands as a statement.
 func (m *Match) context() string {
-	path, _ := astutil.PathEnclosingInterval(m.target.File, m.Call.Pos(), m.Call.End())
+	path := m.target.ancestors(m.Call)
 	var parent ast.Node
-	for i, n := range path {
-		if n != ast.Node(m.Call) || i+1 >= len(path) {
-			continue
+	if len(path) > 0 {
+		m.parent = path[0]
+	}
+	for _, up := range path {
+		if _, isParen := up.(*ast.ParenExpr); !isParen {
+			parent = up
+			break
 		}
-		m.parent = path[i+1]
-		for _, up := range path[i+1:] {
-			if _, isParen := up.(*ast.ParenExpr); !isParen {
-				parent = up
-				break
-			}
-		}
-		break
 	}
 	switch parent.(type) {
 	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:

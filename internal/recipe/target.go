@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"sort"
 	"strconv"
 )
 
@@ -94,6 +96,40 @@ func (t *Target) importOf(spec *ast.ImportSpec) (string, *types.Package, *types.
 		}
 	}
 	return name, pkg, nil
+}
+
+// ancestors returns the nodes that hold n, innermost first. It walks only
+// the top-level declaration around n, found by a binary search of the
+// file's declarations (sorted by position): a file of many calls costs no
+// walk of the whole file per call.
+func (t *Target) ancestors(n ast.Node) []ast.Node {
+	decls := t.File.Decls
+	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() >= n.End() })
+	if i == len(decls) || decls[i].Pos() > n.Pos() {
+		return nil
+	}
+	var stack, found []ast.Node
+	ast.Inspect(decls[i], func(c ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		if c == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if c == n {
+			found = append([]ast.Node(nil), stack...)
+			slices.Reverse(found)
+			found = append(found, t.File)
+			return false
+		}
+		if c.Pos() > n.Pos() || c.End() < n.End() {
+			return false
+		}
+		stack = append(stack, c)
+		return true
+	})
+	return found
 }
 
 // inFile reports whether pos is in the target's file.

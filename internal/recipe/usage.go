@@ -66,18 +66,19 @@ func (u *usage) note(t *Target, id *ast.Ident, params, assigned map[*ast.Ident]b
 	}
 }
 
-// removedBy returns the rewrites whose removed text holds off.
+// removedBy returns the rewrite whose removed text holds off, as a list
+// of none or one.
 func removedBy(rws []*rewrite, off int) []*rewrite {
-	var out []*rewrite
-	for _, rw := range rws {
-		for _, s := range rw.removed {
-			if s.holds(off) {
-				out = append(out, rw)
-				break
-			}
+	rw := rewriteAt(rws, off)
+	if rw == nil {
+		return nil
+	}
+	for _, s := range rw.removed {
+		if s.holds(off) {
+			return []*rewrite{rw}
 		}
 	}
-	return out
+	return nil
 }
 
 // allRemoved reports whether the rewrites remove every offset of offs.
