@@ -223,7 +223,7 @@ func (p *planner) suggestedFixes(rws []*rewrite) map[*rewrite]*analysis.Suggeste
 	fixes := map[*rewrite]*analysis.SuggestedFix{}
 	tok := p.t.tok
 	for _, rw := range rws {
-		fix := &analysis.SuggestedFix{Message: "apply recipe " + rw.m.Recipe.String()}
+		fix := &analysis.SuggestedFix{Message: rw.m.Recipe.fixMessage()}
 		for _, e := range edits {
 			if e.by[rw] && e.end <= rw.start {
 				fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: tok.Pos(e.start), End: tok.Pos(e.end), NewText: []byte(e.text)})

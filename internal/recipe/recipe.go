@@ -33,6 +33,8 @@ type Recipe struct {
 	// key indexes the recipe: "path.Func" for a function, ".Method" for a
 	// method.
 	key string
+	// synth is set on a recipe made from a replacement (synth.go).
+	synth *synthesized
 }
 
 // A half is the before or the after of a recipe.
@@ -60,8 +62,31 @@ type wildcard struct {
 // Pos is the position of the recipe's before function.
 func (r *Recipe) Pos() token.Position { return r.file.fset.Position(r.before.fn.Pos()) }
 
-// String names the recipe as its user does: "beforeParse/afterParse".
-func (r *Recipe) String() string { return r.before.fn.Name.Name + "/" + r.after.fn.Name.Name }
+// String names the recipe as its user does: "beforeParse/afterParse", or
+// for one made from a replacement, "replacement of SYMBOL by USE".
+func (r *Recipe) String() string {
+	if r.synth != nil {
+		return "replacement of " + r.synth.symbol + " by " + r.synth.use
+	}
+	return r.before.fn.Name.Name + "/" + r.after.fn.Name.Name
+}
+
+// fixMessage is the message of the fixes the recipe makes.
+func (r *Recipe) fixMessage() string {
+	if r.synth != nil {
+		return "call " + r.synth.use + " instead (replacements)"
+	}
+	return "apply recipe " + r.String()
+}
+
+// FileName is the name of the recipe file the recipe is in, "" for one
+// made from a replacement.
+func (r *Recipe) FileName() string {
+	if r.synth != nil {
+		return ""
+	}
+	return r.file.Name
+}
 
 // compile checks a pair and compiles it into a recipe; it adds an error for
 // each problem and returns nil if there was one.
