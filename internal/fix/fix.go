@@ -59,6 +59,19 @@ func FromSuggested(fset *token.FileSet, finding string, sf analysis.SuggestedFix
 	return f, nil
 }
 
+// Rename names the fix's files anew (by their real paths, say), keeping
+// what it knows of each: the size it had when it was analyzed.
+func (f *Fix) Rename(name func(string) string) {
+	sizes := map[string]int{}
+	for old, n := range f.sizes {
+		sizes[name(old)] = n
+	}
+	f.sizes = sizes
+	for i := range f.Edits {
+		f.Edits[i].File = name(f.Edits[i].File)
+	}
+}
+
 // files lists the files the fix edits, in the order of its edits.
 func (f *Fix) files() []string {
 	var names []string
