@@ -20,7 +20,9 @@ import (
 // against its imports, loaded with go/packages from the recipe file's
 // directory (an after whose body does not compile, an after of another
 // type than its before). go vet and golangci-lint, which cannot load
-// packages for a recipe file, check the syntax only.
+// packages for a recipe file, check the syntax only; so does this check
+// when the recipe's imports cannot be loaded, a problem of the module that
+// the scan reports for its packages.
 func preflightRecipes(ctx context.Context, a *analysis.Analyzer, set *config.Set) error {
 	var errs []error
 	checked := map[string]bool{}
@@ -41,7 +43,10 @@ func preflightRecipes(ctx context.Context, a *analysis.Analyzer, set *config.Set
 			if err == nil {
 				err = f.Load(ctx, filepath.Dir(name), nil, opts)
 			}
-			if err != nil {
+			var ie *recipe.ImportError
+			if err != nil && !errors.As(err, &ie) {
+				// A module whose packages cannot be loaded (no go.sum) is
+				// the scan's to report, package by package.
 				errs = append(errs, err)
 			}
 		}

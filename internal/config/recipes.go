@@ -15,7 +15,8 @@ import (
 // opener of input files. Parsing and checking a recipe is internal/recipe's.
 
 // recipeFile is the kind of input file a recipe file is, for the opener.
-var recipeFile = inputfile.Kind{Noun: "recipe file", Is: "a Go file of before/after functions", MaxSize: MaxFileSize, MaxText: "1 MiB"}
+var recipeFile = inputfile.Kind{Noun: "recipe file", Is: "a Go file of before/after functions", MaxSize: MaxFileSize, MaxText: "1 MiB",
+	NotFound: "the recipes setting names it relative to the config file's directory"}
 
 // ReadRecipeFile reads a recipe file, checking first that it is a regular
 // file of at most 1 MiB: a directory, a named pipe or a device is an

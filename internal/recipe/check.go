@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
@@ -100,18 +101,23 @@ func (f *File) Load(ctx context.Context, dir string, env []string, opts Options)
 	cfg := &packages.Config{Context: ctx, Mode: packages.NeedName | packages.NeedTypes, Dir: dir, Env: env}
 	pkgs, err := packages.Load(cfg, paths...)
 	if err != nil {
-		return &Error{Pos: f.fset.Position(f.syn.Package), Msg: fmt.Sprintf("cannot load the recipe file's imports: %v", err)}
+		return &ImportError{&Error{Pos: f.fset.Position(f.syn.Package), Msg: fmt.Sprintf("cannot load the recipe file's imports: %v", err)}}
 	}
 	byPath := map[string]*types.Package{}
 	var errs ErrorList
+	noSum := false
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 && specOf[p.PkgPath] != nil {
 			errs.errorf(f.fset, specOf[p.PkgPath].Pos(), "cannot load %q: %s", p.PkgPath, p.Errors[0].Msg)
+			noSum = noSum || strings.Contains(p.Errors[0].Msg, "missing go.sum entry")
 			continue
 		}
 		if p.Types != nil {
 			byPath[p.PkgPath] = p.Types
 		}
+	}
+	if len(errs) > 0 && noSum {
+		return &ImportError{errs.err()}
 	}
 	if len(errs) > 0 {
 		return errs.err()
@@ -123,6 +129,16 @@ func (f *File) Load(ctx context.Context, dir string, env []string, opts Options)
 		return nil, fmt.Errorf("package %q was not loaded", path)
 	}), opts)
 }
+
+// An ImportError says that Load could not load the recipe file's imports
+// because of the module (the go command failed, go.sum lacks an entry): a
+// problem the scan reports for its own packages, rather than one of the
+// recipes, whose type check it leaves undone. An import of a package that
+// does not exist is the recipe's error.
+type ImportError struct{ Err error }
+
+func (e *ImportError) Error() string { return e.Err.Error() }
+func (e *ImportError) Unwrap() error { return e.Err }
 
 type importerFunc func(path string) (*types.Package, error)
 
