@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/jwtssot/jwtssot/internal/config"
-	"github.com/jwtssot/jwtssot/internal/recipe"
 	"github.com/jwtssot/jwtssot/internal/rules"
 )
 
@@ -51,7 +50,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	in := &instance{base: cfg, configs: config.NewResolver(), recipes: recipe.NewLoader(config.ReadRecipeFile)}
+	in := &instance{base: cfg, configs: config.NewResolver(), recipes: newRecipeCache()}
 	a := &analysis.Analyzer{
 		Name:       "jwtssot",
 		Doc:        packageDoc(docSource),
@@ -73,7 +72,7 @@ type instance struct {
 	base    Config // from New
 	flags   Config // from the analyzer's flags
 	configs *config.Resolver
-	recipes *recipe.Loader // the recipe files, read once (fixes.go)
+	recipes *recipeCache // the recipe files, read once (fixes.go)
 }
 
 // explicit is the configuration given in code and flags, which overrides the

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -21,8 +22,28 @@ import (
 // a package without call findings, or a run without recipes, costs
 // nothing more.
 
+// A recipeCache holds an analyzer instance's recipes: the loader that
+// reads each recipe file once, and the set of each package's settings,
+// so that a package costs one lookup.
+type recipeCache struct {
+	loader *recipe.Loader
+	sets   sync.Map // *config.Settings -> recipeSetResult
+}
+
+type recipeSetResult struct {
+	set *recipe.Set
+	err error
+}
+
+func newRecipeCache() *recipeCache {
+	return &recipeCache{loader: recipe.NewLoader(config.ReadRecipeFile)}
+}
+
 // recipeSet returns the recipes of a package's settings, read once per run.
 func (in *instance) recipeSet(s *config.Settings) (*recipe.Set, error) {
+	if r, ok := in.recipes.sets.Load(s); ok {
+		return r.(recipeSetResult).set, r.(recipeSetResult).err
+	}
 	req := recipe.Request{
 		Files:     s.Recipes,
 		Libraries: strings.Join(s.Libraries, "\n"),
@@ -39,7 +60,9 @@ func (in *instance) recipeSet(s *config.Settings) (*recipe.Set, error) {
 			}
 		}
 	}
-	return in.recipes.Load(req)
+	set, err := in.recipes.loader.Load(req)
+	in.recipes.sets.Store(s, recipeSetResult{set, err})
+	return set, err
 }
 
 // attachFixes gives each call finding whose call a recipe matches the
@@ -60,7 +83,9 @@ func (ix *index) attachFixes(found []Finding) {
 	}
 	byFile := map[*token.File][]int{}
 	for i, f := range found {
-		if f.Rule == rules.Call && calls[f.Pos] != nil {
+		// Only the calls some recipe is for: a file without one is not
+		// read.
+		if f.Rule == rules.Call && calls[f.Pos] != nil && ix.recipes.Covers(ix.info, calls[f.Pos]) {
 			tf := ix.pass.Fset.File(f.Pos)
 			byFile[tf] = append(byFile[tf], i)
 		}

@@ -100,17 +100,22 @@ func (l *Loader) load(req Request) (*Set, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	s := NewSet(files...)
 	for _, rep := range req.Replacements {
-		decl, reason := findUse(rep, req.BaseDir, req.BasePath)
-		if reason != "" {
-			continue
+		if strings.Contains(rep.SymbolName, ".") || rep.SymbolName == "" {
+			continue // a method or a package: no recipe (synthesize says why)
 		}
-		if f, _ := synthesize(fset, rep, decl, opts); f != nil {
-			files = append(files, f)
-		}
+		s.addLazy(rep.SymbolPkg+"."+rep.SymbolName, func() *File {
+			decl, reason := findUse(rep, req.BaseDir, req.BasePath)
+			if reason != "" {
+				return nil
+			}
+			f, _ := synthesize(token.NewFileSet(), rep, decl, opts)
+			return f
+		})
 	}
-	if len(files) == 0 {
+	if len(files) == 0 && len(s.lazy) == 0 {
 		return nil, nil
 	}
-	return NewSet(files...), nil
+	return s, nil
 }

@@ -268,3 +268,20 @@ func plural(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// arityFits reports whether the call passes as many arguments as the
+// before's call could match: as many, or with a variadic wildcard passed
+// on last, at least as many as the others.
+func (r *Recipe) arityFits(call *ast.CallExpr) bool {
+	pattern, ok := ast.Unparen(r.before.expr).(*ast.CallExpr)
+	if !ok {
+		return true
+	}
+	n := len(pattern.Args)
+	if n > 0 && pattern.Ellipsis.IsValid() {
+		if w := r.before.uses[fn2ident(pattern.Args[n-1])]; w != nil && w.variadic {
+			return len(call.Args) >= n-1
+		}
+	}
+	return len(call.Args) == n
+}

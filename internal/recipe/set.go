@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -15,6 +17,35 @@ import (
 type Set struct {
 	byKey map[string][]*Recipe
 	n     int
+	// lazy are recipes made on the first call of their callee (those of
+	// replacements, whose use function is read from source): a run whose
+	// code never calls a replaced function reads nothing for it.
+	lazy map[string][]*lazyRecipes
+}
+
+// lazyRecipes are the recipes of one file made on first use.
+type lazyRecipes struct {
+	once    sync.Once
+	make    func() *File
+	recipes []*Recipe
+}
+
+func (l *lazyRecipes) get() []*Recipe {
+	l.once.Do(func() {
+		if f := l.make(); f != nil {
+			l.recipes = f.Recipes
+		}
+	})
+	return l.recipes
+}
+
+// addLazy adds the recipes make makes, for calls of the callee key, once
+// one is tried.
+func (s *Set) addLazy(key string, make func() *File) {
+	if s.lazy == nil {
+		s.lazy = map[string][]*lazyRecipes{}
+	}
+	s.lazy[key] = append(s.lazy[key], &lazyRecipes{make: make})
 }
 
 // NewSet indexes the recipes of files.
@@ -29,7 +60,8 @@ func NewSet(files ...*File) *Set {
 	return s
 }
 
-// Len is the number of recipes in the set.
+// Len is the number of recipes of files in the set (not counting those
+// made on first use).
 func (s *Set) Len() int { return s.n }
 
 // A Refusal says why a call that a recipe's pattern matches gets no fix:
@@ -48,16 +80,16 @@ func (e *Refusal) Error() string {
 // but one's pattern did and its rewrite is unsafe there, a *Refusal that
 // says why; or neither.
 func (s *Set) Match(t *Target, call *ast.CallExpr) (*Match, error) {
-	fn, _ := typeutil.Callee(t.Info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
+	key := calleeKey(t.Info, call)
+	if key == "" {
 		return nil, nil
 	}
-	key := "." + fn.Name()
-	if fn.Signature().Recv() == nil {
-		key = fn.Pkg().Path() + "." + fn.Name()
+	recipes := s.byKey[key]
+	for _, l := range s.lazy[key] {
+		recipes = append(slices.Clip(recipes), l.get()...)
 	}
 	var refusal error
-	for _, r := range s.byKey[key] {
+	for _, r := range recipes {
 		m, err := match(t, r, call)
 		if m != nil {
 			return m, nil
@@ -67,4 +99,38 @@ func (s *Set) Match(t *Target, call *ast.CallExpr) (*Match, error) {
 		}
 	}
 	return nil, refusal
+}
+
+// Covers reports whether some recipe of the set is for the function or
+// method the call calls: a cheap test, before a file is read to match.
+func (s *Set) Covers(info *types.Info, call *ast.CallExpr) bool {
+	key := calleeKey(info, call)
+	if key == "" {
+		return false
+	}
+	fits := func(rs []*Recipe) bool {
+		return slices.ContainsFunc(rs, func(r *Recipe) bool { return r.arityFits(call) })
+	}
+	if fits(s.byKey[key]) {
+		return true
+	}
+	for _, l := range s.lazy[key] {
+		if fits(l.get()) {
+			return true
+		}
+	}
+	return false
+}
+
+// calleeKey indexes the call's callee as a recipe's key does: "path.Func"
+// for a function, ".Method" for a method; "" for no function.
+func calleeKey(info *types.Info, call *ast.CallExpr) string {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	if fn.Signature().Recv() == nil {
+		return fn.Pkg().Path() + "." + fn.Name()
+	}
+	return "." + fn.Name()
 }

@@ -2,7 +2,9 @@ package recipe
 
 import (
 	"errors"
+	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -171,5 +173,59 @@ func TestLoaderOnce(t *testing.T) {
 	}
 	if s, err := l.Load(Request{}); s != nil || err != nil {
 		t.Errorf("an empty request gives %v, %v", s, err)
+	}
+}
+
+// TestCovers: the cheap test before a file is read says yes only for a
+// call of a function some recipe is for, with as many arguments as its
+// pattern takes (or more, past a variadic wildcard); a replacement's
+// recipe is made on that test, not before.
+func TestCovers(t *testing.T) {
+	src := `package billing
+
+import (
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+)
+
+func f(raw string, kf jwt.Keyfunc, t *jwt.Token) {
+	_, _ = jwt.Parse(raw, kf)
+	_, _ = jwt.Parse(raw, kf, jwt.WithLeeway(time.Minute))
+	_, _ = t.SignedString(nil)
+}
+`
+	tg := newTestTarget(t, src)
+	cs := calls(tg)
+	parse2, parse3, leeway, sign := cs[0], cs[1], cs[2], cs[3]
+	files := NewSet(mustParse(t, `package r
+
+import "github.com/golang-jwt/jwt/v5"
+
+func before(t *jwt.Token, k any) (string, error) { return t.SignedString(k) }
+func after(t *jwt.Token, k any) (string, error) { return t.SignedString(k) }
+`))
+	for call, want := range map[*ast.CallExpr]bool{parse2: false, sign: true, leeway: false} {
+		if got := files.Covers(tg.Info, call); got != want {
+			t.Errorf("Covers(%s) = %v", types.ExprString(call), got)
+		}
+	}
+	made := 0
+	lazy := NewSet()
+	lazy.addLazy("github.com/golang-jwt/jwt/v5.Parse", func() *File {
+		made++
+		return mustParse(t, `package r
+
+import "github.com/golang-jwt/jwt/v5"
+
+func before(s string, kf jwt.Keyfunc) (*jwt.Token, error) { return jwt.Parse(s, kf) }
+func after(s string, kf jwt.Keyfunc) (*jwt.Token, error) { return jwt.Parse(s, kf) }
+`)
+	})
+	if lazy.Covers(tg.Info, sign) || made != 0 {
+		t.Errorf("a call of another function made the replacement's recipe (%d times)", made)
+	}
+	if !lazy.Covers(tg.Info, parse2) || lazy.Covers(tg.Info, parse3) || made != 1 {
+		t.Errorf("Covers: the two-argument parse must be covered, the three-argument one not, the recipe made once (%d)", made)
 	}
 }
