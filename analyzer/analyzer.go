@@ -50,7 +50,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	in := &instance{base: cfg, configs: config.NewResolver()}
+	in := &instance{base: cfg, configs: config.NewResolver(), recipes: newRecipeCache()}
 	a := &analysis.Analyzer{
 		Name:       "jwtssot",
 		Doc:        packageDoc(docSource),
@@ -72,6 +72,7 @@ type instance struct {
 	base    Config // from New
 	flags   Config // from the analyzer's flags
 	configs *config.Resolver
+	recipes *recipeCache // the recipe files, read once (fixes.go)
 }
 
 // explicit is the configuration given in code and flags, which overrides the
@@ -88,6 +89,9 @@ type Finding struct {
 	Message  string // as reported, ending with the rule tag
 	Symbol   string // e.g. "github.com/golang-jwt/jwt/v5.Parse"; "" if none applies
 	Function string // enclosing function, e.g. "(*Server).login"; "" at package level
+	// Fix is the fix a migration recipe gives a call finding, nil if none
+	// (fixes.go).
+	Fix *analysis.SuggestedFix
 }
 
 // Result is the analyzer's result for one package: its findings, and its

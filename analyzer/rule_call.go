@@ -14,6 +14,9 @@ type libRef struct {
 	fn       *types.Func
 	pos, end token.Pos
 	called   bool
+	// call is the call expression of a called reference, which a recipe
+	// may rewrite (fixes.go).
+	call *ast.CallExpr
 }
 
 // visitIdent records an identifier that refers to an object of a JWT
@@ -44,7 +47,8 @@ func (ix *index) visitIdent(w *walker, id *ast.Ident) {
 			}
 		}
 	}
-	ref.called = isCalled(w, up)
+	ref.call = calledBy(w, up)
+	ref.called = ref.call != nil
 	ix.seen.libRefs = append(ix.seen.libRefs, ref)
 }
 
@@ -62,26 +66,29 @@ func checkCalls(ix *index) {
 	}
 }
 
-// isCalled reports whether the expression up levels above the walker's
-// node is the function of a call, looking through parentheses and generic
-// instantiation.
-func isCalled(w *walker, up int) bool {
+// calledBy returns the call whose function is the expression up levels
+// above the walker's node, looking through parentheses and generic
+// instantiation; nil if it is not called.
+func calledBy(w *walker, up int) *ast.CallExpr {
 	x := w.parent(up)
 	for i := up + 1; ; i++ {
 		switch p := w.parent(i).(type) {
 		case *ast.ParenExpr:
 		case *ast.IndexExpr:
 			if p.X != x {
-				return false
+				return nil
 			}
 		case *ast.IndexListExpr:
 			if p.X != x {
-				return false
+				return nil
 			}
 		case *ast.CallExpr:
-			return p.Fun == x
+			if p.Fun == x {
+				return p
+			}
+			return nil
 		default:
-			return false
+			return nil
 		}
 		x = w.parent(i)
 	}

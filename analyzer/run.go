@@ -16,6 +16,7 @@ import (
 	"github.com/jwtssot/jwtssot/internal/config"
 	"github.com/jwtssot/jwtssot/internal/flow"
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
+	"github.com/jwtssot/jwtssot/internal/recipe"
 	"github.com/jwtssot/jwtssot/internal/rules"
 	"github.com/jwtssot/jwtssot/internal/secretname"
 )
@@ -49,7 +50,12 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 	if s.Libs.Match(pass.Pkg.Path()) != "" {
 		return &Result{}, nil // a library added by the libraries setting
 	}
+	rs, err := in.recipeSet(s)
+	if err != nil {
+		return nil, err
+	}
 	ix := newIndex(pass, s)
+	ix.recipes = rs
 	ix.walk()
 	ix.settle()
 	for _, r := range registry {
@@ -84,6 +90,7 @@ type index struct {
 	// writtenFields are the fields of other packages the package writes,
 	// by their foreignKey, once a summary names one (oracle.Field).
 	writtenFields map[foreignKey]*types.Var
+	recipes       *recipe.Set // the fixes' recipes, nil without any (fixes.go)
 }
 
 // fileState is what the index keeps per analyzed file.
@@ -227,6 +234,7 @@ func (ix *index) analyzed(pos token.Pos) bool {
 func (ix *index) finish() *Result {
 	found := ix.applyDirectives()
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Pos < found[j].Pos })
+	ix.attachFixes(found)
 	sites := ix.inventory()
 	for i := range sites {
 		sites[i].Function = ix.functionAt(sites[i].Pos)
@@ -236,7 +244,7 @@ func (ix *index) finish() *Result {
 		f.Function = ix.functionAt(f.Pos)
 		ix.pass.Report(analysis.Diagnostic{
 			Pos: f.Pos, End: f.End, Category: f.Rule, Message: f.Message,
-			URL: rules.DocsURL + "/" + f.Rule + ".md",
+			URL: rules.DocsURL + "/" + f.Rule + ".md", SuggestedFixes: f.suggestedFixes(),
 		})
 	}
 	return &Result{Findings: found, Sites: sites}

@@ -172,7 +172,7 @@ func TestVariants(t *testing.T) {
 func TestFlagNames(t *testing.T) {
 	var names []string
 	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	want := "config auth libraries tests disable enable exclude replacements sources sinks secret-names"
+	want := "config auth libraries tests disable enable exclude replacements recipes sources sinks secret-names"
 	if got := strings.Join(names, " "); !sameWords(got, want) {
 		t.Errorf("flags: %s; want %s", got, want)
 	}

@@ -105,7 +105,7 @@ func TestBadSettings(t *testing.T) {
 		{
 			name:     "settings a list",
 			settings: []any{"auth"},
-			want:     []string{"jwtssot settings: the settings must be a mapping (auth, libraries, tests, disable, enable, exclude, replacements, sources, sinks, secret-names), not a list"},
+			want:     []string{"jwtssot settings: the settings must be a mapping (auth, libraries, tests, disable, enable, exclude, replacements, recipes, sources, sinks, secret-names), not a list"},
 		},
 		{
 			name:     "unknown key",

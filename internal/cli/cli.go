@@ -45,6 +45,7 @@ type options struct {
 	reports       string
 	reportsSet    bool // -reports given, even empty
 	pathPrefix    string
+	fix, diff     bool // -fix, -diff (fix.go)
 	patterns      []string
 	// pathPrefixSet records -path-prefix, even empty, which replaces the
 	// prefix found from the git repository.
@@ -175,6 +176,9 @@ func (o *options) check() error {
 	}
 	if o.reportsSet {
 		o.trend = true
+	}
+	if err := o.checkFix(); err != nil {
+		return err
 	}
 	if o.trend && !slices.Contains(trendFormats, o.format) {
 		return usagef("-trend writes %s, not %s", strings.Join(trendFormats, ", "), o.format)

@@ -30,6 +30,8 @@ func newFlagSet(o *options, a *analysis.Analyzer) *flag.FlagSet {
 	fs.BoolVar(&o.inventory, "inventory", false, "list every JWT operation, grouped by function, and how the functions differ, instead of the violations")
 	fs.BoolVar(&o.verbose, "v", false, "print progress on stderr")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.fix, "fix", false, "apply the fixes of the migration recipes (recipes in .jwtssot.yaml) instead of writing a report")
+	fs.BoolVar(&o.diff, "diff", false, "with -fix: print the fixes as a unified diff and write nothing")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` (or, for catalogue, the catalogue in effect) and exit; alone, list the rules")
 	fs.StringVar(&o.pathPrefix, "path-prefix", "", "name files in sarif and github reports with this `prefix` (default: the scan root's path in its git repository)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
@@ -55,6 +57,7 @@ Examples:
   jwtssot -auth ./internal/auth/... ./...     declare the auth module by flag
   jwtssot -format sarif -o jwtssot.sarif      for GitHub code scanning
   jwtssot -inventory ./...                    every JWT operation and how the duplicates differ
+  jwtssot -fix -diff ./...                    the edits of the migration recipes; -fix makes them
   jwtssot -write-baseline .jwtssot-baseline.json
   jwtssot -baseline .jwtssot-baseline.json    fail only on new violations
   jwtssot -format html -o jwtssot.html        a report to open in a browser

@@ -40,6 +40,9 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, err
 	}
 	set, tests, err := preflightConfig(a, root)
+	if err == nil {
+		err = preflightRecipes(ctx, a, set)
+	}
 	if err != nil {
 		// Name the files as the user would: relative to where the scan runs.
 		return ExitUsage, errors.New(strings.ReplaceAll(err.Error(), root+string(filepath.Separator), ""))
@@ -100,8 +103,12 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, s.configError()
 	}
 	r := s.report()
+	if o.fix {
+		return s.applyFixes(o, r, stdout, stderr)
+	}
 	r.Summary.Auth = authScopes(set, root, a)
 	r.Secrets = report.SecretValues(r.Violations) // before a baseline drops some
+	report.WithholdSecretFixes(r)
 	if tr != nil {
 		tr.Points = append(tr.Points, trend.ScanPoint(r.Summary.ByRule))
 		r.Trend = tr
@@ -157,12 +164,14 @@ type scanState struct {
 	packages   int
 	files      int
 	sources    map[string][]string // file → lines, for fingerprints
+	fixes      fixState            // the findings' fixes (fix.go)
 }
 
 // analyze runs the analyzer on one type-checked package, with the facts of
 // the packages it imports; a module dependency that is not a root (root
 // false) is analyzed for its facts only, and reports nothing.
 func (s *scanState) analyze(p *packages.Package, root bool) {
+	s.notePackage(p, root)
 	if p.IllTyped {
 		if root {
 			s.mu.Lock()
@@ -181,7 +190,9 @@ func (s *scanState) analyze(p *packages.Package, root bool) {
 	if err == nil && root {
 		if r, _ := res.Value.(*analyzer.Result); r != nil {
 			for _, f := range r.Findings {
-				vs = append(vs, s.violation(p, f))
+				v := s.violation(p, f)
+				v.Fix = s.recordFix(p, v, f)
+				vs = append(vs, v)
 			}
 			for _, site := range r.Sites {
 				sites = append(sites, s.site(p, site))

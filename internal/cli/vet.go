@@ -140,6 +140,9 @@ func checkVetFlags(args []string) error {
 		if name == config.ConfigFlag {
 			return config.ErrVetConfigFlag(value)
 		}
+		if err := config.ErrVetRefusedFlag(name, value); err != nil {
+			return err
+		}
 		if err := f.Value.Set(value); err != nil {
 			return fmt.Errorf("invalid value %q for flag -%s.%s: %w", value, a.Name, name, err)
 		}

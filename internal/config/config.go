@@ -45,6 +45,11 @@ type Config struct {
 	// Replacements name the auth module's API to use instead of a library
 	// symbol; messages quote them.
 	Replacements []Replacement `json:"replacements,omitempty" yaml:"replacements"`
+	// Recipes name Go files of migration recipes (before/after pairs,
+	// internal/recipe), relative to the config file's directory (or the
+	// module root): a call finding that one matches carries its rewrite as
+	// a fix.
+	Recipes []string `json:"recipes,omitempty" yaml:"recipes"`
 	// Sources add rows to the catalogue of functions that read a setting:
 	// an in-house settings library, one jwtssot cannot see into.
 	Sources []SourceRow `json:"sources,omitempty" yaml:"sources"`

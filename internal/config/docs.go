@@ -25,6 +25,10 @@ func flagsTable() string {
 			fmt.Fprintf(&b, "| `%s` | `-%s` or `-%s=false` | `-jwtssot.%s` |\n", s.name, s.name, s.name, s.name)
 			continue
 		}
+		if s.vetRefused != "" {
+			fmt.Fprintf(&b, "| `%s` | `-%s=%s` | refused: %s |\n", s.name, s.name, s.value.flagExample(), s.vetRefused)
+			continue
+		}
 		fmt.Fprintf(&b, "| `%s` | `-%s=%s` | `-jwtssot.%s=...` |\n", s.name, s.name, s.value.flagExample(), s.name)
 	}
 	fmt.Fprintf(&b, "| (the file) | `-%s=ci/jwtssot.yaml` | `%s=$PWD/ci/jwtssot.yaml` (the flag is refused) |\n", ConfigFlag, EnvConfig)

@@ -22,6 +22,9 @@ type Set struct {
 	// Files are the discovered files, sorted; each has been read and
 	// validated.
 	Files []File
+	// recipes are the recipe files the config files name, read for the
+	// fingerprint.
+	recipes []File
 }
 
 // A File is one config file of a Set with its decoded settings.
@@ -69,6 +72,13 @@ func Load(dir, flagFile string) (*Set, error) {
 			add(p)
 		}
 	}
+	for _, f := range set.Files {
+		recipes, err := recipeData(f)
+		set.recipes = append(set.recipes, recipes...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -76,11 +86,11 @@ func Load(dir, flagFile string) (*Set, error) {
 }
 
 // Fingerprint hashes the names (relative to the anchor) and contents of
-// every file of the set. Two checkouts of the same tree in different
+// every file of the set, and of the recipe files they name. Two checkouts of the same tree in different
 // directories have the same fingerprint, so go vet's cache serves both.
 func (s *Set) Fingerprint() string {
 	h := sha256.New()
-	for _, f := range s.Files {
+	for _, f := range slices.Concat(s.Files, s.recipes) {
 		name := filepath.ToSlash(f.Path)
 		if rel, err := filepath.Rel(s.Anchor, f.Path); err == nil && !strings.HasPrefix(rel, "..") {
 			name = filepath.ToSlash(rel)

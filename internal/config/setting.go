@@ -30,6 +30,10 @@ type setting struct {
 	// libraries). Its flag checks the value's shape when it is set; Check
 	// does the rest once every flag is known.
 	late bool
+	// vetRefused, if set, says that go vet refuses the setting's flag and
+	// what to do instead (docs/config.md's flags table): a flag naming a
+	// file whose contents go vet's cache key cannot include.
+	vetRefused string
 }
 
 // A value is how a setting's value is held in a Config and handled. The

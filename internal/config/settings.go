@@ -29,11 +29,17 @@ type Settings struct {
 	Names *secretname.Namer
 	// Catalog is the catalogue of sources, sinks and transformations.
 	Catalog *jwtlib.Catalog
+	// Recipes are the recipe files, absolute.
+	Recipes []string
+	// Libraries are the libraries setting's prefixes, for a key of the
+	// JWT libraries in effect.
+	Libraries []string
 
 	auth         []*pkgPattern
 	disabled     map[string]bool
 	enabled      map[string]bool
 	baseDir      string // exclude globs are relative to it
+	basePath     string // the import path of baseDir
 	exclude      []string
 	replacements map[string]string // symbolRef.key() -> use
 	// replacementList keeps the replacements in config order, for the
@@ -51,6 +57,9 @@ func Compile(cfg Config, loc Location) *Settings {
 		disabled:        map[string]bool{},
 		enabled:         map[string]bool{},
 		baseDir:         loc.BaseDir,
+		basePath:        loc.BasePath,
+		Recipes:         recipePaths(cfg.Recipes, loc.BaseDir),
+		Libraries:       cfg.Libraries,
 		exclude:         cfg.Exclude,
 		replacements:    map[string]string{},
 		replacementList: cfg.Replacements,
@@ -128,6 +137,13 @@ func (s *Settings) Replacement(symbol string) (string, bool) {
 	use, ok := s.replacements[symbol]
 	return use, ok
 }
+
+// Replacements returns the replacements in the config's order.
+func (s *Settings) Replacements() []Replacement { return s.replacementList }
+
+// Base returns the directory module-relative patterns are relative to (the
+// config file's, or the module root) and its import path.
+func (s *Settings) Base() (dir, importPath string) { return s.baseDir, s.basePath }
 
 // PackageReplacement names the replacement for an imported library
 // package: a replacement whose symbol is the package itself, else the

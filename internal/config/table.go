@@ -86,6 +86,19 @@ var allSettings = []setting{
 		late:  true,
 	},
 	{
+		name:  "recipes",
+		doc:   "Go files of migration recipes whose rewrites become fixes, relative to the config file's directory.",
+		typ:   "list of file paths",
+		deflt: "none: only replacements whose `use` fits the call give fixes",
+		usage: "comma-separated recipe files (Go before/after pairs) whose rewrites become fixes",
+		value: stringList{
+			field:    func(c *Config) *[]string { return &c.Recipes },
+			examples: []string{"tools/jwtssot/recipes.go"},
+			problem:  recipePathProblem,
+		},
+		vetRefused: "name the files in `.jwtssot.yaml`, whose recipes are part of go vet's cache key",
+	},
+	{
 		name:  "sources",
 		doc:   "Functions and methods that read a setting, on top of the built-in sources.",
 		typ:   "list of `{symbol, name, result, fills}`",

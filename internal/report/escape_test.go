@@ -31,6 +31,8 @@ func hostile() *Report {
 			Package: "example.com/a", Function: "f" + bidi,
 			Message:    "call of jwt.Parse; use " + html + " | x" + nl + esc + bidi + "\u0085\x7f (jwtssot/call)",
 			SourceLine: "\tx := jwt.Parse(\"a\u202eb\") // " + esc,
+			Fix: &Fix{Message: "apply recipe before" + nl + esc + bidi + html,
+				Diff: "@@ -1,1 +1,1 @@\n-\tx := jwt.Parse(\"a\u202eb\") // " + esc + "\n+\tx := " + html + nl + "\n"},
 		}},
 		Errors:   []PackageError{{Package: "example.com/b", Message: "b.go:1:1: bad" + nl + esc + bidi + html}},
 		Baseline: &BaselineStats{File: "base" + nl + esc + ".json", Known: 1},

@@ -26,6 +26,9 @@ func writeGitHub(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "::error title=%s::%s\n", escapeProperty("jwtssot: package not checked"),
 			escapeData(e.Package+": "+e.Message))
 	}
+	if note := fixNote(r.Summary.Fixable); note != "" {
+		fmt.Fprintf(bw, "::notice title=jwtssot fixes::%s\n", escapeData(note))
+	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(bw, "::notice title=jwtssot baseline::%s\n",
 			escapeData(fmt.Sprintf("%d known violations remain, %d new, %d fixed", b.Known, b.New, b.Fixed)))

@@ -86,6 +86,7 @@ type findingView struct {
 	Href     string
 	Message  string
 	Code     []codeSeg
+	Fix      *fixView
 }
 
 // writeHTML writes the report as one HTML page.
@@ -119,6 +120,9 @@ func htmlScanPage(r *Report) *htmlPage {
 	p.Subtitle = fmt.Sprintf("%s and %s scanned", plural(s.Packages, "package"), plural(s.Files, "Go file"))
 	if len(s.ByPackage) > 0 {
 		p.Subtitle += fmt.Sprintf("; violations in %s", plural(len(s.ByPackage), "package"))
+	}
+	if s.Fixable > 0 {
+		p.Subtitle += fmt.Sprintf("; %d with a fix (jwtssot -fix)", s.Fixable)
 	}
 	if r.Baseline != nil {
 		p.CountsOf = fmt.Sprintf("The counts are of the violations not recorded in the baseline %s.", r.Baseline.File)
@@ -210,6 +214,7 @@ func findingViews(r *Report) []findingView {
 			Href:     ruleURL(v.Rule),
 			Message:  body,
 			Code:     trimIndent(codeLine(v, secretLines[fileLine{v.File, v.Line}], secrets)),
+			Fix:      newFixView(v.Fix, secrets),
 		})
 	}
 	return out

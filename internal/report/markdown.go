@@ -28,6 +28,9 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(bw, "Baseline %s: %d known violations remain, %d new, %d fixed.\n", mdCode(b.File), b.Known, b.New, b.Fixed)
 	}
+	if s.Fixable > 0 {
+		fmt.Fprintf(bw, "%s with a fix: `jwtssot -fix -diff` shows them, `jwtssot -fix` applies them.\n", plural(s.Fixable, "violation"))
+	}
 	for i, a := range s.Auth {
 		patterns := "none"
 		if len(a.Patterns) > 0 {

@@ -51,6 +51,8 @@ type Violation struct {
 	Symbol      string `json:"symbol"`   // JWT library symbol involved; "" if none
 	Message     string `json:"message"`  // ends with the rule tag " (jwtssot/<rule>)"
 	Fingerprint string `json:"fingerprint"`
+	// Fix is the fix a migration recipe gives the finding, if any.
+	Fix *Fix `json:"fix,omitempty"`
 
 	// SourceLine is the text of the violation's line, which the
 	// fingerprint hashes; it is not part of the report.
@@ -70,6 +72,9 @@ type Summary struct {
 	ByFunction []FunctionCount `json:"by_function"`
 	Packages   int             `json:"packages"` // packages scanned
 	Files      int             `json:"files"`    // Go files scanned
+	// Fixable counts the violations reported that have a fix (jwtssot
+	// -fix applies them); omitted when none has.
+	Fixable int `json:"fixable,omitempty"`
 	// Auth lists the auth packages in effect and where they come from:
 	// the config of the scan root, then every nested config, which
 	// replaces it below its directory, so no exemption is silent.
@@ -126,6 +131,7 @@ func Sort(vs []Violation) {
 func (r *Report) Summarize() {
 	s := &r.Summary
 	s.Total = len(r.Violations)
+	s.Fixable = fixable(r.Violations)
 	s.ByRule = map[string]int{}
 	s.ByPackage = map[string]int{}
 	byFunc := map[FunctionCount]int{}

@@ -85,6 +85,30 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
+}
+
+// A sarifFix is a result's fix: the replacements it makes in its file,
+// which code scanning can offer as a suggestion.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+// A sarifReplacement deletes a region (empty for an insertion) and
+// inserts text in its place.
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion   `json:"deletedRegion"`
+	InsertedContent *sarifContent `json:"insertedContent,omitempty"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
 }
 
 type sarifLocation struct {
@@ -151,6 +175,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 				Region:           region,
 			}}},
 			PartialFingerprints: map[string]string{fingerprintKey: v.Fingerprint},
+			Fixes:               sarifFixes(v.Fix, opts),
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -166,4 +191,26 @@ func ruleHelp(rule rules.Rule) sarifText {
 		Text:     rule.Summary + " See " + url,
 		Markdown: rule.Summary + "\n\n[Documentation](" + url + ")",
 	}
+}
+
+// sarifFixes is a violation's fix in SARIF's terms, nil without one. The
+// regions use the violations' lines and columns.
+func sarifFixes(f *Fix, opts Options) []sarifFix {
+	if f == nil {
+		return nil
+	}
+	var changes []sarifArtifactChange
+	for _, e := range f.Edits {
+		uri := opts.repoPath(e.File)
+		if n := len(changes); n == 0 || changes[n-1].ArtifactLocation.URI != uri {
+			changes = append(changes, sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: srcRoot}})
+		}
+		r := sarifReplacement{DeletedRegion: sarifRegion{StartLine: e.Line, StartColumn: e.Column, EndLine: e.EndLine, EndColumn: e.EndColumn}}
+		if e.New != "" {
+			r.InsertedContent = &sarifContent{Text: e.New}
+		}
+		c := &changes[len(changes)-1]
+		c.Replacements = append(c.Replacements, r)
+	}
+	return []sarifFix{{Description: sarifText{Text: f.Message}, ArtifactChanges: changes}}
 }

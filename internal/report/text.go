@@ -105,6 +105,9 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 		}
 	}
 	writeTextAuth(w, s.Auth)
+	if note := fixNote(s.Fixable); note != "" {
+		fmt.Fprintf(w, "\nFixes: %s\n", note)
+	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "\nBaseline %s: %d known violations remain, %d new, %d fixed since it was written\n",
 			visible.Text(b.File), b.Known, b.New, b.Fixed)

@@ -61,12 +61,17 @@ type Config struct {
 	Stdout                    string
 	GoVersion                 string
 	SucceedOnTypecheckFailure bool
+	// FixArchive is where go fix wants the fixed files, as a zip archive
+	// (fix.go).
+	FixArchive string
 }
 
 // Options are go vet's own flags, which the go command passes through.
 type Options struct {
 	JSON    bool
-	Context int // -c: lines of context around a diagnostic, -1 for none
+	Context int  // -c: lines of context around a diagnostic, -1 for none
+	Fix     bool // -fix: apply the fixes instead of printing the diagnostics (fix.go)
+	Diff    bool // -diff: with -fix, print the fixes as a unified diff
 }
 
 // Flags declares go vet's flags and the analyzer's (prefixed with its name)
@@ -75,10 +80,10 @@ func Flags(fs *flag.FlagSet, a *analysis.Analyzer, o *Options) {
 	fs.Bool("V", false, "print version and exit")
 	fs.Bool("all", false, "no effect (deprecated)")
 	fs.IntVar(&o.Context, "c", -1, "display offending line with this many lines of context")
-	fs.Bool("diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&o.Diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	fs.Bool("flags", false, "print analyzer flags in JSON")
 	fs.BoolVar(&o.JSON, "json", false, "emit JSON output")
-	fs.Bool("fix", false, "apply all suggested fixes (jwtssot suggests none)")
+	fs.BoolVar(&o.Fix, "fix", false, "apply the suggested fixes (those of the migration recipes)")
 	fs.Bool(a.Name, true, fmt.Sprintf("enable %q analysis", a.Name))
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
 }
@@ -187,6 +192,9 @@ func Run(a *analysis.Analyzer, cfg *Config, o Options, stdout, stderr io.Writer)
 	}
 	if cfg.VetxOnly {
 		return 0, nil
+	}
+	if o.Fix {
+		return 0, applyFixes(cfg, o, fset, res.Diagnostics, stdout, stderr)
 	}
 	if o.JSON {
 		return 0, printJSON(stdout, fset, cfg.ID, a.Name, res.Diagnostics)

@@ -42,3 +42,22 @@ func ParseUnverified(raw string) (*jwt.Token, error) {
 	tok, _, err := jwt.NewParser().ParseUnverified(raw, &jwt.RegisteredClaims{})
 	return tok, err
 }
+
+// ParseToken checks a token as ValidateToken does and returns it, for
+// code that reads more of it than its subject.
+func ParseToken(raw string) (*jwt.Token, error) {
+	return jwt.ParseWithClaims(raw, &jwt.RegisteredClaims{}, func(*jwt.Token) (any, error) {
+		return secret, nil
+	}, jwt.WithValidMethods([]string{"HS256"}))
+}
+
+// Subject returns the subject of a token's claims.
+func Subject(c jwt.Claims) (string, error) {
+	return c.GetSubject()
+}
+
+// SignToken signs a token's claims with the auth module's key and
+// algorithm, whatever method the token was made with.
+func SignToken(t *jwt.Token) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, t.Claims).SignedString(secret)
+}
