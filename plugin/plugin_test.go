@@ -255,7 +255,7 @@ func moduleEnv() []string {
 
 func loadPackages(t *testing.T, cfg *packages.Config, patterns ...string) []*packages.Package {
 	t.Helper()
-	cfg.Mode = packages.LoadAllSyntax
+	cfg.Mode = packages.LoadAllSyntax | packages.NeedModule // the module: messages name files by their path in it, as golangci-lint's do
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		t.Fatal(err)
