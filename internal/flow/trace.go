@@ -557,13 +557,16 @@ func (e *Engine) unsafeView(call *ast.CallExpr) (ast.Expr, bool) {
 }
 
 // foreign is the node of a call of another package's function that has a
-// summary; the fields the summary names are its kids, holding what this
-// package writes into them (the function's package said what it writes).
+// summary; the fields the summary names are its kids, holding the reads
+// this package writes into them (the function's package said what it
+// writes). Their literals do not count: a getter of a generic field (a
+// config table's Value, by key) returns one of them, not all of them, and
+// flow-insensitively every default of every key would reach the key.
 func (e *Engine) foreign(fn *types.Func, s *Summary, m Mode, call *ast.CallExpr) *node {
 	n := &node{kind: kindForeign, callee: fn, summary: s, mode: m, call: call}
 	for _, ref := range s.Results[m].Fields {
 		if f := e.oracle.Field(ref); f != nil {
-			n.kids = append(n.kids, e.global(f, ref.Mode))
+			n.kids = append(n.kids, e.readsOnly(e.global(f, ref.Mode)))
 		}
 	}
 	return n
