@@ -489,7 +489,7 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 	res := fn.Signature().Results().At(0).Type()
 	for m := range flow.Mode(len(s.Results)) {
 		switch {
-		case m == flow.Value && !canHoldSecret(res), m == flow.Keyfunc && !isKeyfuncType(res), m == flow.Elems && !isContainerType(res):
+		case m == flow.Value && !canHoldSecret(res), m == flow.Keyfunc && !isKeyfuncType(res), m == flow.Elems && !isKeyContainer(res):
 			continue
 		}
 		ret := ix.flow.Result(fn, m)
@@ -517,6 +517,24 @@ func (ix *index) summary(fn *types.Func) flow.Summary {
 		}
 	}
 	return s
+}
+
+// isKeyContainer reports whether a function's result is a map or slice
+// whose elements may be keys a caller hands to a library by key id: bytes
+// or interfaces (map[string]any, map[string][]byte). A slice or map of
+// strings is the common result of a function that lists names, and its
+// elements' summary would cost every such function a query for nothing.
+func isKeyContainer(t types.Type) bool {
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		elem = u.Elem()
+	case *types.Slice:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	return canHoldSecret(elem) && !isString(elem)
 }
 
 // isKeyfuncType reports whether t is a function type returning key material
