@@ -46,43 +46,6 @@ func TestMainWithoutPackages(t *testing.T) {
 	}
 }
 
-func TestIsVetInvocation(t *testing.T) {
-	for args, want := range map[string]bool{
-		"-V=full":                 true,
-		"-flags":                  true,
-		"-json /tmp/b001/vet.cfg": true,
-		"./...":                   false,
-		"-format json ./...":      false,
-		"-explain call":           false,
-	} {
-		if got := IsVetInvocation(strings.Fields(args)); got != want {
-			t.Errorf("IsVetInvocation(%s) = %v, want %v", args, got, want)
-		}
-	}
-}
-
-func TestCheckVetFlags(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"-json", "-jwtssot.auth=./internal/auth/..."}, ""},
-		{[]string{"-jwtssot.tests"}, ""},
-		{[]string{"-jwtssot.disable", "call"}, ""},
-		{[]string{"-jwtssot.disable=bogus"}, `invalid value "bogus" for flag -jwtssot.disable: unknown rule "bogus"`},
-		{[]string{"-jwtssot.config=ci/x.yaml"}, "cannot be used with go vet"},
-		{[]string{"-jwtssot.config", "ci/x.yaml"}, "cannot be used with go vet"},
-	} {
-		err := checkVetFlags(tc.args)
-		switch {
-		case tc.want == "" && err != nil:
-			t.Errorf("%v: %v", tc.args, err)
-		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-			t.Errorf("%v: %v, want %q", tc.args, err, tc.want)
-		}
-	}
-}
-
 func TestQuotePatterns(t *testing.T) {
 	for _, tc := range []struct {
 		in   []string

@@ -12,6 +12,13 @@
 // it is one of them, against the compiler's export data of its imports, and
 // writes facts alone in its vetx files; for any other package it writes an
 // empty vetx file and returns at once.
+//
+// Main is the whole protocol, which the jwtssot command only dispatches to
+// (IsInvocation): it answers the go command's -V=full with an ID that
+// covers the config files in effect and -flags with the flags, refuses
+// once per run a bad analyzer flag or one whose file go vet's cache key
+// cannot hold (protocol.go), and runs the analyzer on the package of the
+// .cfg file (Run), applying its fixes for go fix (fix.go).
 package vet
 
 import (
