@@ -1,5 +1,8 @@
-// Package cli is the jwtssot command: the standalone scan with its report
-// formats and baseline, and the dispatch to the vet protocol.
+// Package cli is the jwtssot command: it parses the flags, runs the
+// standalone scan (internal/standalone) and turns its result into a report
+// (internal/report), a baseline or the trend, or applies its fixes; -explain
+// prints the rules' pages and the catalogue. When the go command runs it as
+// a vet tool, it only dispatches to go vet's protocol (internal/vet).
 package cli
 
 import (
