@@ -63,7 +63,7 @@ func TestUseColor(t *testing.T) {
 // inventory anyway; the formats with no place for it are refused.
 func TestCheckInventory(t *testing.T) {
 	for format, ok := range map[string]bool{"text": true, "json": true, "sarif": false, "github": false, "markdown": false} {
-		o := options{format: format, color: "auto", inventory: true}
+		o := options{report: reportOptions{format: format, color: "auto", inventory: true}}
 		if err := o.check(); (err == nil) != ok {
 			t.Errorf("-inventory -format %s: %v, want ok=%v", format, err, ok)
 		}

@@ -18,18 +18,18 @@ import (
 // checkFix refuses what -fix and -diff cannot be combined with: -fix
 // writes no report, so every flag that shapes one is a mistake.
 func (o *options) checkFix() error {
-	if o.diff && !o.fix {
+	if o.fix.diff && !o.fix.apply {
 		return usagef("-diff shows what -fix would change: use it with -fix (jwtssot -fix -diff ./...)")
 	}
-	if !o.fix {
+	if !o.fix.apply {
 		return nil
 	}
 	for _, c := range []struct {
 		set  bool
 		flag string
 	}{
-		{o.format != "text", "-format"}, {o.output != "", "-o"}, {o.baseline != "", "-baseline"},
-		{o.writeBaseline != "", "-write-baseline"}, {o.trend, "-trend"}, {o.inventory, "-inventory"},
+		{o.report.format != "text", "-format"}, {o.report.output != "", "-o"}, {o.baseline.read != "", "-baseline"},
+		{o.baseline.write != "", "-write-baseline"}, {o.trend.on, "-trend"}, {o.report.inventory, "-inventory"},
 	} {
 		if c.set {
 			return usagef("-fix writes the fixes, not a report: %s cannot be used with it; scan again after fixing for the report", c.flag)
@@ -47,7 +47,7 @@ func applyFixes(o *options, res *standalone.Result, stdout, stderr io.Writer) (i
 	fixes := res.Fixes
 	plan := fixes.Plan()
 	code := ExitClean
-	if o.diff {
+	if o.fix.diff {
 		if err := plan.WriteDiff(stdout, fix.DiffOptions{Name: fixes.Name, Terminal: isTerminal(stdout)}); err != nil {
 			return ExitUsage, err
 		}
@@ -61,8 +61,8 @@ func applyFixes(o *options, res *standalone.Result, stdout, stderr io.Writer) (i
 		message(stderr, "%s", fixes.NamesIn(sk.String()))
 		code = ExitViolations
 	}
-	if !o.quiet {
-		message(stderr, "%s", fixSummary(plan, o.diff))
+	if !o.report.quiet {
+		message(stderr, "%s", fixSummary(plan, o.fix.diff))
 	}
 	if len(res.Errors) > 0 {
 		for _, e := range res.Errors {

@@ -12,11 +12,11 @@ func TestCheckFix(t *testing.T) {
 		o    options
 		want string
 	}{
-		{options{format: "text", fix: true, diff: true, quiet: true}, ""},
-		{options{format: "text", diff: true}, "-diff shows what -fix would change"},
-		{options{format: "json", fix: true}, "-format cannot be used with it"},
-		{options{format: "text", fix: true, baseline: "b.json"}, "-baseline cannot be used with it"},
-		{options{format: "text", fix: true, trend: true}, "-trend cannot be used with it"},
+		{options{report: reportOptions{format: "text", quiet: true}, fix: fixOptions{apply: true, diff: true}}, ""},
+		{options{report: reportOptions{format: "text"}, fix: fixOptions{diff: true}}, "-diff shows what -fix would change"},
+		{options{report: reportOptions{format: "json"}, fix: fixOptions{apply: true}}, "-format cannot be used with it"},
+		{options{report: reportOptions{format: "text"}, fix: fixOptions{apply: true}, baseline: baselineOptions{read: "b.json"}}, "-baseline cannot be used with it"},
+		{options{report: reportOptions{format: "text"}, fix: fixOptions{apply: true}, trend: trendOptions{on: true}}, "-trend cannot be used with it"},
 	} {
 		err := tc.o.checkFix()
 		if (tc.want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tc.want) {

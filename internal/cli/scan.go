@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -12,7 +11,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/jwtssot/jwtssot/internal/atomicfile"
 	"github.com/jwtssot/jwtssot/internal/baseline"
 	"github.com/jwtssot/jwtssot/internal/report"
 	"github.com/jwtssot/jwtssot/internal/standalone"
@@ -37,31 +35,31 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		return ExitUsage, err
 	}
 	var base *baseline.File
-	if o.baseline != "" {
-		if base, err = baseline.Read(o.baseline); err != nil {
+	if o.baseline.read != "" {
+		if base, err = baseline.Read(o.baseline.read); err != nil {
 			return ExitUsage, err
 		}
 	}
 	var tr *report.Trend
-	if o.trend { // before the scan, which a bad history would waste
+	if o.trend.on { // before the scan, which a bad history would waste
 		if tr, err = loadTrend(ctx, o, stderr); err != nil {
 			return ExitUsage, err
 		}
 	}
-	prog := newProgress(stderr, o.verbose)
+	prog := newProgress(stderr, o.scan.verbose)
 	defer prog.close()
 	res, err := sc.Run(ctx, standalone.Options{
-		Patterns: o.patterns, Tags: o.tags,
+		Patterns: o.patterns, Tags: o.scan.tags,
 		Progress: standalone.Progress{
 			Status: prog.status, Loaded: prog.loaded,
 			Done: func(n int) { prog.done(n, time.Since(start)) },
 		},
-		Analyzed: heapProfile(o.memProfile),
+		Analyzed: heapProfile(o.profile.mem),
 	})
 	if err != nil {
 		return ExitUsage, err
 	}
-	if o.fix {
+	if o.fix.apply {
 		return applyFixes(o, res, stdout, stderr)
 	}
 	r := newReport(res)
@@ -72,19 +70,19 @@ func scan(ctx context.Context, o *options, a *analysis.Analyzer, stdout, stderr 
 		tr.Points = append(tr.Points, trend.ScanPoint(r.Summary.ByRule))
 		r.Trend = tr
 	}
-	code, err := applyBaseline(o, r, base, stderr)
+	code, err := applyBaseline(o.baseline, r, base, stderr)
 	if err != nil {
 		return ExitUsage, err
 	}
 	if len(r.Errors) > 0 {
 		code = ExitLoad
-		explainLoadErrors(stderr, res.GoSumMissing, o.tags)
+		explainLoadErrors(stderr, res.GoSumMissing, o.scan.tags)
 	}
-	prefix := o.pathPrefix
-	if !o.pathPrefixSet {
+	prefix := o.report.pathPrefix
+	if !o.report.pathPrefixSet {
 		prefix = repoPrefix(root)
 	}
-	if err := writeReport(o, r, prefix, stdout, stderr); err != nil {
+	if err := writeReport(o.report, r, prefix, stdout, stderr); err != nil {
 		return ExitUsage, err
 	}
 	return code, nil
@@ -111,24 +109,24 @@ func newReport(res *standalone.Result) *report.Report {
 // applyBaseline writes the baseline (-write-baseline) or compares the
 // report with the one read (-baseline, base), and returns the exit status
 // the violations give.
-func applyBaseline(o *options, r *report.Report, base *baseline.File, stderr io.Writer) (int, error) {
+func applyBaseline(o baselineOptions, r *report.Report, base *baseline.File, stderr io.Writer) (int, error) {
 	switch {
-	case o.writeBaseline != "" && len(r.Errors) > 0:
+	case o.write != "" && len(r.Errors) > 0:
 		// A baseline of a partial scan would drop the violations of the
 		// packages that failed, which would then be "new" on the next
 		// run: keep the old one.
 		message(stderr, "did not write baseline %s: %d packages could not be checked (listed below); "+
 			"fix them or leave them out of the patterns, then write it again; the baseline on disk is unchanged",
-			o.writeBaseline, len(r.Errors))
+			o.write, len(r.Errors))
 		return ExitClean, nil
-	case o.writeBaseline != "":
-		if err := baseline.Write(o.writeBaseline, r.Violations); err != nil {
-			return ExitUsage, fmt.Errorf("writing baseline %s: %w", o.writeBaseline, err)
+	case o.write != "":
+		if err := baseline.Write(o.write, r.Violations); err != nil {
+			return ExitUsage, fmt.Errorf("writing baseline %s: %w", o.write, err)
 		}
-		message(stderr, "wrote %d violations to baseline %s", len(r.Violations), o.writeBaseline)
+		message(stderr, "wrote %d violations to baseline %s", len(r.Violations), o.write)
 		return ExitClean, nil
 	case base != nil:
-		r.Violations, r.Baseline = base.Apply(o.baseline, r.Violations)
+		r.Violations, r.Baseline = base.Apply(o.read, r.Violations)
 		r.Summarize()
 	}
 	if len(r.Violations) > 0 {
@@ -157,7 +155,7 @@ func explainLoadErrors(stderr io.Writer, goSumMissing []string, tags string) {
 // errors also go to stderr unless the text report already lists them there.
 // prefix leads from the repository root to the scan root, for the formats
 // that name files from the repository root.
-func writeReport(o *options, r *report.Report, prefix string, stdout, stderr io.Writer) error {
+func writeReport(o reportOptions, r *report.Report, prefix string, stdout, stderr io.Writer) error {
 	toFile := o.output != ""
 	opts := report.Options{Quiet: o.quiet, Inventory: o.inventory, Color: useColor(o.color, stdout, toFile), PathPrefix: prefix}
 	if len(r.Errors) > 0 && (o.format != "text" || o.quiet || toFile) {
@@ -165,15 +163,5 @@ func writeReport(o *options, r *report.Report, prefix string, stdout, stderr io.
 			message(stderr, "package %s could not be checked: %s", e.Package, visible.Text(e.Message))
 		}
 	}
-	if !toFile {
-		return report.Write(stdout, o.format, r, opts)
-	}
-	var buf bytes.Buffer
-	if err := report.Write(&buf, o.format, r, opts); err != nil {
-		return err
-	}
-	if err := atomicfile.Write(o.output, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("-o %s: %w", o.output, err)
-	}
-	return nil
+	return writeOutput(o.output, stdout, func(w io.Writer) error { return report.Write(w, o.format, r, opts) })
 }
