@@ -48,7 +48,7 @@ import (
 )
 
 // Config is the go command's vet config (cmd/go/internal/work.vetConfig),
-// the fields this driver reads.
+// the fields this driver reads: a plain record, as the go command writes it.
 type Config struct {
 	ID                        string
 	Compiler                  string
@@ -144,7 +144,7 @@ func ReadConfig(name string) (*Config, error) {
 // scanned reports whether the package is one of the scanned modules'
 // packages: not of the standard library (in GOROOT) nor of a dependency
 // module (which has a version).
-func (cfg *Config) scanned() bool {
+func scanned(cfg *Config) bool {
 	if cfg.ModuleVersion != "" {
 		return false
 	}
@@ -166,7 +166,7 @@ func (e *AnalysisError) Unwrap() error { return e.Err }
 func Run(a *analysis.Analyzer, cfg *Config, o Options, stdout, stderr io.Writer) (int, error) {
 	driver.Register(a)
 	facts := driver.NewFacts()
-	if !cfg.scanned() {
+	if !scanned(cfg) {
 		return 0, writeVetx(cfg, facts)
 	}
 	fset := token.NewFileSet()
