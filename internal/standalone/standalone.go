@@ -76,9 +76,11 @@ type Options struct {
 
 // Progress hears how a scan goes; any of its functions may be nil.
 type Progress struct {
-	Status func(msg string)      // what the scan is doing
-	Loaded func(done, total int) // after each package is analyzed
-	Done   func(packages int)    // once every package is: how many were scanned
+	Status func(msg string) // what the scan is doing
+	// Loaded is called after each package is analyzed, from the
+	// goroutines that analyze them: concurrently.
+	Loaded func(done, total int)
+	Done   func(packages int) // once every package is: how many were scanned
 }
 
 func (p Progress) status(msg string) {
