@@ -1,5 +1,8 @@
-// Package cli is the jwtssot command: the standalone scan with its report
-// formats and baseline, and the dispatch to the vet protocol.
+// Package cli is the jwtssot command: it parses the flags, runs the
+// standalone scan (internal/standalone) and turns its result into a report
+// (internal/report), a baseline or the trend, or applies its fixes; -explain
+// prints the rules' pages and the catalogue. When the go command runs it as
+// a vet tool, it only dispatches to go vet's protocol (internal/vet).
 package cli
 
 import (
@@ -25,31 +28,62 @@ const (
 	ExitLoad       = 3 // some packages could not be loaded or type-checked
 )
 
-// options are the standalone scan's flags.
+// options are the command's flags, grouped by what they shape.
 type options struct {
-	dir           string
-	format        string
-	output        string
-	color         string
-	tags          string
-	baseline      string
-	writeBaseline string
-	quiet         bool
-	inventory     bool
-	verbose       bool
-	version       bool
-	explain       string
-	cpuProfile    string
-	memProfile    string
-	trend         bool
-	reports       string
-	reportsSet    bool // -reports given, even empty
-	pathPrefix    string
-	fix, diff     bool // -fix, -diff (fix.go)
-	patterns      []string
+	dir      string   // -C
+	patterns []string // the package patterns
+	version  bool     // -version
+	explain  string   // -explain
+	scan     scanOptions
+	report   reportOptions
+	baseline baselineOptions
+	trend    trendOptions
+	fix      fixOptions
+	profile  profileOptions
+}
+
+// scanOptions shape what the scan loads and what it says meanwhile.
+type scanOptions struct {
+	tags    string // -tags
+	verbose bool   // -v
+}
+
+// reportOptions shape the report: its format, where it goes, what it shows.
+type reportOptions struct {
+	format     string // -format
+	output     string // -o
+	color      string // -color
+	quiet      bool   // -q
+	inventory  bool   // -inventory
+	pathPrefix string // -path-prefix
 	// pathPrefixSet records -path-prefix, even empty, which replaces the
 	// prefix found from the git repository.
 	pathPrefixSet bool
+}
+
+// baselineOptions name the baseline files.
+type baselineOptions struct {
+	read  string // -baseline; with -trend, the file whose history is counted
+	write string // -write-baseline
+}
+
+// trendOptions are -trend's (trend.go).
+type trendOptions struct {
+	on         bool   // -trend, or -reports
+	reports    string // -reports
+	reportsSet bool   // -reports given, even empty
+}
+
+// fixOptions are -fix's (fix.go).
+type fixOptions struct {
+	apply bool // -fix
+	diff  bool // -diff
+}
+
+// profileOptions name the profiles for performance work (profile.go).
+type profileOptions struct {
+	cpu string // -cpuprofile
+	mem string // -memprofile
 }
 
 // usageError is a problem with how jwtssot was called: exit status 2.
@@ -92,11 +126,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
 		case "reports":
-			o.reportsSet = true
+			o.trend.reportsSet = true
 		case "explain":
 			explainSet = true
 		case "path-prefix":
-			o.pathPrefixSet = true
+			o.report.pathPrefixSet = true
 		}
 	})
 	if o.version {
@@ -112,17 +146,17 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if explainSet {
-		return explain(o.explain, a, stdout, stderr, o.color)
+		return explain(o.explain, a, stdout, stderr, o.report.color)
 	}
 	if err := o.check(); err != nil {
 		message(stderr, "%v", err)
 		return ExitUsage
 	}
-	if o.trend && len(o.patterns) == 0 {
+	if o.trend.on && len(o.patterns) == 0 {
 		return trendOnly(context.Background(), &o, stdout, stderr)
 	}
-	if o.cpuProfile != "" {
-		stop, err := startCPUProfile(o.cpuProfile)
+	if o.profile.cpu != "" {
+		stop, err := startCPUProfile(o.profile.cpu)
 		if err != nil {
 			message(stderr, "-cpuprofile: %v", err)
 			return ExitUsage
@@ -163,28 +197,28 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // check validates flag values that parsing cannot.
 func (o *options) check() error {
-	if !slices.Contains(report.Formats, o.format) {
-		return usagef("-format %q: want one of %s", o.format, strings.Join(report.Formats, ", "))
+	if !slices.Contains(report.Formats, o.report.format) {
+		return usagef("-format %q: want one of %s", o.report.format, strings.Join(report.Formats, ", "))
 	}
-	switch o.color {
+	switch o.report.color {
 	case "auto", "always", "never":
 	default:
-		return usagef("-color %q: want auto, always or never", o.color)
+		return usagef("-color %q: want auto, always or never", o.report.color)
 	}
-	if o.inventory && o.format != "text" && o.format != "json" && o.format != "html" {
-		return usagef("-inventory is a text report, and -format json and html carry the inventory too; -format %s has no place for it", o.format)
+	if o.report.inventory && o.report.format != "text" && o.report.format != "json" && o.report.format != "html" {
+		return usagef("-inventory is a text report, and -format json and html carry the inventory too; -format %s has no place for it", o.report.format)
 	}
-	if o.reportsSet {
-		o.trend = true
+	if o.trend.reportsSet {
+		o.trend.on = true
 	}
 	if err := o.checkFix(); err != nil {
 		return err
 	}
-	if o.trend && !slices.Contains(trendFormats, o.format) {
-		return usagef("-trend writes %s, not %s", strings.Join(trendFormats, ", "), o.format)
+	if o.trend.on && !slices.Contains(trendFormats, o.report.format) {
+		return usagef("-trend writes %s, not %s", strings.Join(trendFormats, ", "), o.report.format)
 	}
 	for _, p := range o.patterns {
-		if o.trend && strings.HasSuffix(p, ".json") {
+		if o.trend.on && strings.HasSuffix(p, ".json") {
 			// The shell expanded an unquoted -reports glob.
 			return usagef("%s is a file, not a package pattern: quote the glob of -reports ('reports/*.json') or join the files with commas", p)
 		}
@@ -198,7 +232,7 @@ func (o *options) check() error {
 // baseline be compared with itself. It runs after -C, which the names are
 // relative to.
 func (o *options) checkFiles() error {
-	files := []struct{ flag, name string }{{"-o", o.output}, {"-baseline", o.baseline}, {"-write-baseline", o.writeBaseline}}
+	files := []struct{ flag, name string }{{"-o", o.report.output}, {"-baseline", o.baseline.read}, {"-write-baseline", o.baseline.write}}
 	for i, a := range files {
 		for _, b := range files[i+1:] {
 			if a.name == "" || b.name == "" || !atomicfile.SameFile(a.name, b.name) {
@@ -210,12 +244,12 @@ func (o *options) checkFiles() error {
 			return usagef("%s and %s name the same file %s: write the baseline in one run, compare with it in later ones", a.flag, b.flag, b.name)
 		}
 	}
-	if o.pathPrefixSet {
-		p, err := cleanPathPrefix(o.pathPrefix)
+	if o.report.pathPrefixSet {
+		p, err := cleanPathPrefix(o.report.pathPrefix)
 		if err != nil {
 			return err
 		}
-		o.pathPrefix = p
+		o.report.pathPrefix = p
 	}
 	return nil
 }

@@ -30,13 +30,13 @@ func explainCatalogue(a *analysis.Analyzer, stdout, stderr io.Writer, colorMode 
 		message(stderr, "%v", err)
 		return ExitUsage
 	}
-	set, err := config.Load(wd, config.FromFlags(&a.Flags).ConfigFile)
+	flags := config.FromFlags(&a.Flags)
+	set, err := config.Load(wd, flags.ConfigFile)
 	if err != nil {
 		message(stderr, "%v", err)
 		return ExitUsage
 	}
 	base := strings.TrimSuffix(rules.DocsURL, "rules") + "libraries.md"
-	flags := config.FromFlags(&a.Flags)
 	origins := []rowOrigin{{"the command line", flags}}
 	for _, f := range set.Files {
 		origins = append(origins, rowOrigin{mdCode(displayPath(f.Path, wd)), overridden(f.Config, flags)})

@@ -116,6 +116,7 @@ func TestRuleList(t *testing.T) {
 // of the same key, text from the file is escaped, and the built-in
 // catalogue follows.
 func TestExplainCatalogue(t *testing.T) {
+	t.Chdir(".") // Main's -C moves the process: back here after the test
 	dir := t.TempDir()
 	writeFile(t, dir, "go.mod", "module example.com/m\n")
 	writeFile(t, dir, ".jwtssot.yaml", "auth: [./auth/...]\n"+

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -37,4 +38,18 @@ func writeHeapProfile(file string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// heapProfile is the scan's hook (standalone.Options.Analyzed) that writes
+// -memprofile's file once every package is analyzed; nil without the flag.
+func heapProfile(file string) func() error {
+	if file == "" {
+		return nil
+	}
+	return func() error {
+		if err := writeHeapProfile(file); err != nil {
+			return fmt.Errorf("-memprofile: %w", err)
+		}
+		return nil
+	}
 }

@@ -55,14 +55,19 @@ type progress struct {
 	transient bool // no -v, on a terminal: the line that is cleared at the end
 	now       func() time.Time
 	start     time.Time
+	stop      chan struct{} // closed by close: run returns
 
-	mu              sync.Mutex
-	lastPct         int
-	lastLive        time.Time
-	finished, total int  // packages analyzed, packages to analyze
-	drawn           bool // the transient line is on the terminal
-	closed          bool
-	stop            chan struct{}
+	mu     sync.Mutex
+	line   progressLine // under mu
+	closed bool
+}
+
+// progressLine is what the progress has counted and drawn so far.
+type progressLine struct {
+	finished, total int       // packages analyzed, packages to analyze
+	lastPct         int       // the tenth of the work -v last printed (no terminal)
+	lastLive        time.Time // when -v last rewrote its line (on a terminal)
+	drawn           bool      // the transient line is on the terminal
 }
 
 // The transient line appears once the scan has taken progressDelay (short
@@ -86,7 +91,7 @@ func newProgress(w io.Writer, verbose bool) *progress {
 func makeProgress(w io.Writer, verbose, terminal bool, now func() time.Time) *progress {
 	return &progress{
 		w: w, verbose: verbose, live: verbose && terminal, transient: !verbose && terminal,
-		now: now, start: now(), lastPct: -1,
+		now: now, start: now(), line: progressLine{lastPct: -1},
 		stop: make(chan struct{}),
 	}
 }
@@ -114,11 +119,11 @@ func (p *progress) tick() {
 		return
 	}
 	what := "listing packages"
-	if p.total > 0 {
-		what = fmt.Sprintf("%d/%d packages", p.finished, p.total)
+	if p.line.total > 0 {
+		what = fmt.Sprintf("%d/%d packages", p.line.finished, p.line.total)
 	}
 	fmt.Fprintf(p.w, "\r\033[Kjwtssot: %s, %.1fs", what, elapsed.Seconds())
-	p.drawn = true
+	p.line.drawn = true
 }
 
 func (p *progress) status(msg string) {
@@ -131,19 +136,19 @@ func (p *progress) status(msg string) {
 func (p *progress) loaded(done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.finished, p.total = done, total
+	p.line.finished, p.line.total = done, total
 	if !p.verbose {
 		return
 	}
 	if p.live {
-		if now := p.now(); done == total || now.Sub(p.lastLive) > 100*time.Millisecond {
-			p.lastLive = now
+		if now := p.now(); done == total || now.Sub(p.line.lastLive) > 100*time.Millisecond {
+			p.line.lastLive = now
 			fmt.Fprintf(p.w, "\r\033[Kjwtssot: loaded %d/%d packages", done, total)
 		}
 		return
 	}
-	if pct := done * 10 / total; pct > p.lastPct {
-		p.lastPct = pct
+	if pct := done * 10 / total; pct > p.line.lastPct {
+		p.line.lastPct = pct
 		fmt.Fprintf(p.w, "jwtssot: loaded %d/%d packages\n", done, total)
 	}
 }
@@ -171,9 +176,9 @@ func (p *progress) close() {
 		return
 	}
 	p.closed = true
-	if p.drawn {
+	if p.line.drawn {
 		fmt.Fprint(p.w, "\r\033[K")
-		p.drawn = false
+		p.line.drawn = false
 	}
 	p.mu.Unlock()
 	close(p.stop) // run, if it was started, returns

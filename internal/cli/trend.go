@@ -25,7 +25,7 @@ func trendOnly(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	tool := report.Tool{Name: "jwtssot", Version: Version()}
-	if err := writeOutput(o, stdout, func(w io.Writer) error { return report.WriteTrend(w, o.format, tool, t) }); err != nil {
+	if err := writeOutput(o.report.output, stdout, func(w io.Writer) error { return report.WriteTrend(w, o.report.format, tool, t) }); err != nil {
 		message(stderr, "%v", err)
 		return ExitUsage
 	}
@@ -38,8 +38,8 @@ func trendOnly(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 // clone) go to stderr.
 func loadTrend(ctx context.Context, o *options, stderr io.Writer) (*report.Trend, error) {
 	warn := func(msg string) { message(stderr, "%s", msg) }
-	if o.reportsSet {
-		items, err := trend.ParseList(o.reports)
+	if o.trend.reportsSet {
+		items, err := trend.ParseList(o.trend.reports)
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +49,7 @@ func loadTrend(ctx context.Context, o *options, stderr io.Writer) (*report.Trend
 		}
 		return trend.FromReports(files, warn)
 	}
-	file := o.baseline
+	file := o.baseline.read
 	if file == "" {
 		file = trend.DefaultBaseline
 	}
@@ -57,16 +57,16 @@ func loadTrend(ctx context.Context, o *options, stderr io.Writer) (*report.Trend
 }
 
 // writeOutput writes with write to -o (atomically) or to stdout.
-func writeOutput(o *options, stdout io.Writer, write func(io.Writer) error) error {
-	if o.output == "" {
+func writeOutput(output string, stdout io.Writer, write func(io.Writer) error) error {
+	if output == "" {
 		return write(stdout)
 	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return err
 	}
-	if err := atomicfile.Write(o.output, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("-o %s: %w", o.output, err)
+	if err := atomicfile.Write(output, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("-o %s: %w", output, err)
 	}
 	return nil
 }

@@ -1,203 +1,24 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"errors"
-	"flag"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/jwtssot/jwtssot/analyzer"
-	"github.com/jwtssot/jwtssot/internal/config"
 	"github.com/jwtssot/jwtssot/internal/vet"
 )
 
 // IsVetInvocation reports whether the go command runs the binary as a vet
-// tool: `go vet -vettool` first asks for -V=full and -flags, then passes
-// the analyzer flags and a JSON .cfg file per package.
-func IsVetInvocation(args []string) bool {
-	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return true
-	}
-	for _, a := range args {
-		switch strings.TrimLeft(a, "-") {
-		case "V", "V=full", "flags":
-			return true
-		}
-	}
-	return false
-}
+// tool (see vet.IsInvocation): then RunVet, not Main, runs it.
+func IsVetInvocation(args []string) bool { return vet.IsInvocation(args) }
 
-// RunVet speaks the vet protocol (see internal/vet) and returns the exit
-// status. It answers -V=full itself: the go command caches vet results
-// under the tool's ID, so the ID must change when a config file in effect
-// does, or go vet would replay stale findings after a config change. It
-// checks the analyzer's flags first, so that a bad value is one line in the
-// whole go vet run rather than a usage text per package, and so is a bad
-// config file.
+// RunVet runs the analyzer through go vet's protocol (internal/vet, which
+// answers the go command's queries and checks the flags) and returns the
+// exit status.
 func RunVet(args []string, stdout, stderr io.Writer) int {
-	if hasArg(args, "V=full") {
-		id, err := toolID()
-		if err != nil {
-			message(stderr, "%v", err)
-			return ExitUsage
-		}
-		// The go command reads the last field's content ID, after the
-		// last "/", as the tool's cache key.
-		fmt.Fprintf(stdout, "jwtssot version devel buildID=%s\n", id)
-		return ExitClean
-	}
 	a, err := analyzer.New(analyzer.Config{})
 	if err != nil {
 		message(stderr, "%v", err)
 		return ExitUsage
 	}
-	var o vet.Options
-	fs := flag.NewFlagSet("jwtssot", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	vet.Flags(fs, a, &o)
-	if hasArg(args, "flags") {
-		if err := vet.PrintFlags(stdout, fs); err != nil {
-			message(stderr, "%v", err)
-			return 1
-		}
-		return ExitClean
-	}
-	cfgFile := args[len(args)-1]
-	if err := checkVetFlags(args[:len(args)-1]); err != nil {
-		reportOncePerRun(stderr, cfgFile, err.Error())
-		return 1
-	}
-	if err := fs.Parse(args[:len(args)-1]); err != nil {
-		reportOncePerRun(stderr, cfgFile, err.Error())
-		return 1
-	}
-	cfg, err := vet.ReadConfig(cfgFile)
-	if err != nil {
-		message(stderr, "%v", err)
-		return 1
-	}
-	if cfg.Stdout != "" {
-		f, err := os.Create(cfg.Stdout)
-		if err != nil {
-			message(stderr, "%v", err)
-			return 1
-		}
-		defer func() { _ = f.Close() }() // the go command reads it after we exit
-		stdout = f
-	}
-	code, err := vet.Run(a, cfg, o, stdout, stderr)
-	var ae *vet.AnalysisError
-	switch {
-	case err == nil:
-	case errors.As(err, &ae):
-		reportOncePerRun(stderr, cfgFile, ae.Error())
-	case !cfg.VetxOnly:
-		fmt.Fprintln(stderr, err) // the package does not type-check: the go command's own vet says so too
-	}
-	return code
-}
-
-func hasArg(args []string, name string) bool {
-	for _, a := range args {
-		if strings.TrimLeft(a, "-") == name {
-			return true
-		}
-	}
-	return false
-}
-
-// checkVetFlags sets the analyzer flags of a go vet invocation on a fresh
-// analyzer, to report a bad value in one line. -jwtssot.config is refused:
-// go vet asks for the tool's ID without the flags, so the file it names
-// could never be part of the cache key.
-func checkVetFlags(args []string) error {
-	a, err := analyzer.New(analyzer.Config{})
-	if err != nil {
-		return err
-	}
-	for i := 0; i < len(args); i++ {
-		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
-		name, ok := strings.CutPrefix(name, a.Name+".")
-		if !ok {
-			continue
-		}
-		f := a.Flags.Lookup(name)
-		if f == nil {
-			continue // unitchecker reports unknown flags
-		}
-		if !hasValue {
-			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
-				value = "true"
-			} else if i+1 < len(args) {
-				i++
-				value = args[i]
-			}
-		}
-		if name == config.ConfigFlag {
-			return config.ErrVetConfigFlag(value)
-		}
-		if err := config.ErrVetRefusedFlag(name, value); err != nil {
-			return err
-		}
-		if err := f.Value.Set(value); err != nil {
-			return fmt.Errorf("invalid value %q for flag -%s.%s: %w", value, a.Name, name, err)
-		}
-	}
-	return nil
-}
-
-// reportOncePerRun prints msg for the first package of a go vet run and
-// nothing for the others, which still fail (the go command lists each with
-// "exit status 1"). The go command runs the tool once per package, in
-// parallel, with every vet.cfg under its own work directory; a marker file
-// there, which the go command removes when it exits, tells the others the
-// message was printed.
-func reportOncePerRun(stderr io.Writer, cfgFile, msg string) {
-	work := filepath.Dir(filepath.Dir(cfgFile))
-	marker := filepath.Join(work, fmt.Sprintf("jwtssot-reported-%x", sha256.Sum256([]byte(msg))))
-	f, err := os.OpenFile(marker, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		return
-	}
-	if f != nil {
-		_ = f.Close() // an empty marker
-	}
-	message(stderr, "%s", msg)
-}
-
-// toolID hashes the executable and the fingerprint of every config file in
-// effect for a go vet run started in the working directory (go vet asks for
-// -V=full from there): the file $JWTSSOT_CONFIG names, and each
-// .jwtssot.y(a)ml of the module or of every module of the go.work. A config
-// file that cannot be read or does not validate fails the run here, before
-// go vet can answer from its cache.
-func toolID() (string, error) {
-	h := sha256.New()
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	_, err = io.Copy(h, f)
-	_ = f.Close() // read only
-	if err != nil {
-		return "", err
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	set, err := config.Load(wd, "")
-	if err != nil {
-		return "", err
-	}
-	fmt.Fprintf(h, "\x00config %s", set.Fingerprint())
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
+	return vet.Main(a, args, stdout, stderr)
 }

@@ -12,6 +12,13 @@
 // it is one of them, against the compiler's export data of its imports, and
 // writes facts alone in its vetx files; for any other package it writes an
 // empty vetx file and returns at once.
+//
+// Main is the whole protocol, which the jwtssot command only dispatches to
+// (IsInvocation): it answers the go command's -V=full with an ID that
+// covers the config files in effect and -flags with the flags, refuses
+// once per run a bad analyzer flag or one whose file go vet's cache key
+// cannot hold (protocol.go), and runs the analyzer on the package of the
+// .cfg file (Run), applying its fixes for go fix (fix.go).
 package vet
 
 import (
@@ -41,7 +48,7 @@ import (
 )
 
 // Config is the go command's vet config (cmd/go/internal/work.vetConfig),
-// the fields this driver reads.
+// the fields this driver reads: a plain record, as the go command writes it.
 type Config struct {
 	ID                        string
 	Compiler                  string
@@ -137,7 +144,7 @@ func ReadConfig(name string) (*Config, error) {
 // scanned reports whether the package is one of the scanned modules'
 // packages: not of the standard library (in GOROOT) nor of a dependency
 // module (which has a version).
-func (cfg *Config) scanned() bool {
+func scanned(cfg *Config) bool {
 	if cfg.ModuleVersion != "" {
 		return false
 	}
@@ -159,7 +166,7 @@ func (e *AnalysisError) Unwrap() error { return e.Err }
 func Run(a *analysis.Analyzer, cfg *Config, o Options, stdout, stderr io.Writer) (int, error) {
 	driver.Register(a)
 	facts := driver.NewFacts()
-	if !cfg.scanned() {
+	if !scanned(cfg) {
 		return 0, writeVetx(cfg, facts)
 	}
 	fset := token.NewFileSet()

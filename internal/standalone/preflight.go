@@ -1,4 +1,4 @@
-package cli
+package standalone
 
 import (
 	"context"
@@ -12,6 +12,24 @@ import (
 	"github.com/jwtssot/jwtssot/internal/jwtlib"
 	"github.com/jwtssot/jwtssot/internal/recipe"
 )
+
+// preflightConfig reads and validates every config file the scan can use
+// before any package is loaded, so a bad file is one error (exit 2) rather
+// than one per package, and says whether `go list` must list test packages:
+// when -tests says so, or, without the flag, when the named config file, or
+// any config file of the scanned modules, sets tests: true (each package's
+// own config then decides whether its test files are analyzed).
+func preflightConfig(a *analysis.Analyzer, root string) (*config.Set, bool, error) {
+	flags := config.FromFlags(&a.Flags)
+	set, err := config.Load(root, flags.ConfigFile)
+	if err != nil {
+		return nil, false, err
+	}
+	if flags.Tests != nil {
+		return set, *flags.Tests, nil
+	}
+	return set, set.AnyTests(), nil
+}
 
 // preflightRecipes reads and checks every recipe file the scan can use
 // before any package is loaded, so that a bad recipe is one error naming
