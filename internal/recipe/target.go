@@ -40,23 +40,24 @@ func NewTarget(fset *token.FileSet, file *ast.File, src []byte, pkg *types.Packa
 	return &Target{Fset: fset, File: file, Src: src, Pkg: pkg, Info: info, tok: tok}, nil
 }
 
-// lookup finds a package of the target's import graph by path: the
-// packages a recipe's types name are there if any value of the target can
-// have those types.
+// lookup finds, by path, a package the target imports or refers to: its
+// own imports (set by its type check) and the packages of the objects its
+// files use. It never walks the imports of an imported package: a loader
+// that shares export data between goroutines may still be filling those
+// (go test -race caught a read of Imports() during such a write).
 func (t *Target) lookup(path string) *types.Package {
 	if t.pkgs == nil {
-		t.pkgs = map[string]*types.Package{}
-		var visit func(p *types.Package)
-		visit = func(p *types.Package) {
-			if _, seen := t.pkgs[p.Path()]; seen {
-				return
-			}
-			t.pkgs[p.Path()] = p
-			for _, imp := range p.Imports() {
-				visit(imp)
+		t.pkgs = map[string]*types.Package{t.Pkg.Path(): t.Pkg}
+		for _, imp := range t.Pkg.Imports() {
+			t.pkgs[imp.Path()] = imp
+		}
+		for _, obj := range t.Info.Uses {
+			if p := obj.Pkg(); p != nil {
+				if _, seen := t.pkgs[p.Path()]; !seen {
+					t.pkgs[p.Path()] = p
+				}
 			}
 		}
-		visit(t.Pkg)
 	}
 	return t.pkgs[path]
 }
