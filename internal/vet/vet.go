@@ -339,10 +339,3 @@ func printPlain(w io.Writer, fset *token.FileSet, context int, d analysis.Diagno
 		}
 	}
 }
-
-// ErrJSON formats an analysis error as go vet -json does.
-func ErrJSON(w io.Writer, id, name string, err error) {
-	tree := map[string]map[string]any{id: {name: map[string]string{"error": err.Error()}}}
-	data, _ := json.MarshalIndent(tree, "", "\t")
-	fmt.Fprintf(w, "%s\n", data)
-}
