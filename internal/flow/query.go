@@ -83,11 +83,18 @@ func (e *Engine) Overflowed() bool { return e.q.overflow }
 // that meets a cycle when it finds a node on its stack. The sets of the
 // nodes on a cycle are then computed again, from the previous round's, until
 // the root's no longer changes (at most maxRounds rounds).
+//
+// A round writes each set straight into the memo and keeps the list of the
+// nodes it wrote: most queries meet no cycle, and their sets are final as
+// they are made. Only a round that met a cycle and is run again takes its
+// sets back out, as the next round's partial ones. No query nests into a
+// query of the same memo (Reads and the stored sets ask Params, never
+// themselves), so no other query sees a set that is taken back.
 type setRun[T comparable] struct {
 	memo    map[*node][]T // final sets, shared by every query
 	onStack map[*node]bool
 	partial map[*node][]T // the previous round's sets
-	round   map[*node][]T // this round's sets
+	written []*node       // the nodes whose sets this round put in memo
 	cycle   bool
 	steps   int
 	e       *Engine
@@ -97,29 +104,27 @@ func fixpoint[T comparable](e *Engine, n *node, memo map[*node][]T, f func(*setR
 	if r, ok := memo[n]; ok {
 		return r
 	}
-	s := &setRun[T]{memo: memo, onStack: map[*node]bool{}, partial: map[*node][]T{}, e: e}
+	s := &setRun[T]{memo: memo, onStack: map[*node]bool{}, e: e}
 	var prev []T
 	for round := 0; ; round++ {
-		s.cycle, s.steps, s.round = false, 0, map[*node][]T{}
+		s.cycle, s.steps, s.written = false, 0, s.written[:0]
 		r := f(s, n)
 		if !s.cycle || round+1 == maxRounds || (round > 0 && slices.Equal(r, prev)) {
-			for k, v := range s.round {
-				memo[k] = v
-			}
 			memo[n] = r
 			return r
 		}
-		s.partial, prev = s.round, r
+		s.partial, prev = make(map[*node][]T, len(s.written)), r
+		for _, k := range s.written {
+			s.partial[k] = memo[k]
+			delete(memo, k)
+		}
 	}
 }
 
 // enter starts the set of n; it returns n's set and false when it is known
-// (final, from this round, or, on a cycle, from the previous round).
+// (final or from this round, or, on a cycle, from the previous round).
 func (s *setRun[T]) enter(n *node) ([]T, bool) {
 	if r, ok := s.memo[n]; ok {
-		return r, false
-	}
-	if r, ok := s.round[n]; ok {
 		return r, false
 	}
 	if s.onStack[n] {
@@ -136,7 +141,8 @@ func (s *setRun[T]) enter(n *node) ([]T, bool) {
 
 func (s *setRun[T]) leave(n *node, set []T) []T {
 	delete(s.onStack, n)
-	s.round[n] = set
+	s.memo[n] = set
+	s.written = append(s.written, n)
 	return set
 }
 
