@@ -92,6 +92,11 @@ type Finding struct {
 	// Fix is the fix a migration recipe gives a call finding, nil if none
 	// (fixes.go).
 	Fix *analysis.SuggestedFix
+	// NoFix says why a call that a recipe's pattern matches has no fix
+	// ("recipe beforeParse/afterParse matches, but ..."): the rewrite
+	// would change what the code does, or clash with another. "" when the
+	// finding has a fix or no recipe matches it.
+	NoFix string
 }
 
 // Result is the analyzer's result for one package: its findings, and its

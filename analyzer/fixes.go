@@ -114,15 +114,23 @@ func (ix *index) fixFile(fs *fileState, found []Finding, idx []int, calls map[to
 		return // the file changed since it was parsed
 	}
 	var matches []*recipe.Match
+	refused := map[*ast.CallExpr]error{}
 	for _, i := range idx {
-		if m, _ := ix.recipes.Match(t, calls[found[i].Pos]); m != nil {
+		call := calls[found[i].Pos]
+		m, err := ix.recipes.Match(t, call)
+		switch {
+		case m != nil:
 			matches = append(matches, m)
+		case err != nil:
+			refused[call] = err
 		}
 	}
 	fixOf := map[*ast.CallExpr]*analysis.SuggestedFix{}
 	for _, res := range recipe.Fixes(matches) {
 		if res.Err == nil && res.Fix != nil {
 			fixOf[res.Match.Call] = res.Fix
+		} else if res.Err != nil {
+			refused[res.Match.Call] = res.Err
 		}
 	}
 	for _, i := range idx {
@@ -138,6 +146,9 @@ func (ix *index) fixFile(fs *fileState, found []Finding, idx []int, calls map[to
 				found[i].Fix = fix
 				break
 			}
+		}
+		if err := refused[calls[found[i].Pos]]; err != nil && found[i].Fix == nil {
+			found[i].NoFix = err.Error()
 		}
 	}
 }

@@ -27,7 +27,7 @@ import (
 // fixReport is the part of the JSON report the fix tests read.
 type fixReport struct {
 	Violations []fixViolation
-	Summary    struct{ Fixable int }
+	Summary    struct{ Fixable, Unfixable int }
 }
 
 type fixViolation struct {
@@ -37,6 +37,7 @@ type fixViolation struct {
 		Message string
 		Edits   []fixEdit
 	}
+	NoFix string `json:"no_fix"`
 }
 
 type fixEdit struct {
@@ -300,6 +301,21 @@ func TestFixRefusals(t *testing.T) {
 	dir := extract(t, "refusals")
 	linked := os.Symlink(filepath.Join("..", "a", "claims.go"), filepath.Join(dir, "shared", "b", "claims.go")) == nil
 	before := snapshot(t, dir)
+	// The report says which call a recipe matches without a fix, and why.
+	var rep fixReport
+	if scan := jwtssot(t, dir, "-format", "json", "./..."); json.Unmarshal([]byte(scan.stdout), &rep) != nil {
+		t.Fatalf("JSON report (exit %d):\n%s\n%s", scan.code, scan.stdout, scan.stderr)
+	}
+	var unfixed []string
+	for _, v := range rep.Violations {
+		if v.NoFix != "" {
+			unfixed = append(unfixed, fmt.Sprintf("%s:%d: %s", v.File, v.Line, v.NoFix))
+		}
+	}
+	wantUnfixed := []string{"lazy/lazy.go:11: recipe beforeParse/afterParse matches, but afterParse drops kf, and `keyfunc()` may have side effects"}
+	if !slices.Equal(unfixed, wantUnfixed) || rep.Summary.Unfixable != 1 {
+		t.Errorf("no_fix: %q, summary unfixable %d; want %q, 1", unfixed, rep.Summary.Unfixable, wantUnfixed)
+	}
 	r := jwtssot(t, dir, "-fix", "./...")
 	if r.code != 3 {
 		t.Fatalf("-fix: exit %d, want 3 (a package does not compile)\n%s", r.code, r.stderr)
@@ -318,19 +334,24 @@ func TestFixRefusals(t *testing.T) {
 	if !strings.Contains(after["variants/variants.go"], `auth2 "example.com/mig/internal/auth"`) {
 		t.Errorf("variants/variants.go imports the auth module as:\n%s", after["variants/variants.go"])
 	}
-	wantErr := []string{"jwtssot: package example.com/mig/broken could not be checked, and none of its files was fixed: broken/broken.go:9:15: undefined: undefined"}
+	wantErr := []string{
+		"jwtssot: package example.com/mig/broken could not be checked, and none of its files was fixed: broken/broken.go:9:15: undefined: undefined",
+		"jwtssot: lazy/lazy.go:11:14: no fix: recipe beforeParse/afterParse matches, but afterParse drops kf, and `keyfunc()` may have side effects",
+	}
 	if linked {
 		wantErr = append(wantErr,
 			"jwtssot: fix of shared/a/claims.go:8:14 (call of (jwt.MapClaims).GetSubject) not applied: the file is in another package too, whose fix of the same call differs",
 			"jwtssot: fix of shared/b/claims.go:8:14 (call of (jwt.MapClaims).GetSubject) not applied: the file is in another package too, whose fix of the same call differs",
-			"jwtssot: fixed 2 findings in 2 files; 2 fixes not applied (above)")
+			"jwtssot: fixed 2 findings in 2 files; 2 fixes not applied (above); 1 call that a recipe matches left as written (above)")
+	} else {
+		wantErr = append(wantErr, "jwtssot: fixed 2 findings in 2 files; 1 call that a recipe matches left as written (above)")
 	}
 	for _, w := range wantErr {
 		if !strings.Contains(r.stderr, w+"\n") {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
 	}
-	for _, args := range [][]string{{"build", "./ok", "./variants", "./shared/..."}, {"vet", "./ok", "./variants"}} {
+	for _, args := range [][]string{{"build", "./ok", "./variants", "./shared/...", "./lazy"}, {"vet", "./ok", "./variants"}} {
 		if out := runIn(t, dir, []string{"GOWORK=off", "GOFLAGS=-mod=mod"}, "go", args...); out.code != 0 {
 			t.Errorf("go %s after -fix: exit %d\n%s%s", strings.Join(args, " "), out.code, out.stdout, out.stderr)
 		}
@@ -338,11 +359,24 @@ func TestFixRefusals(t *testing.T) {
 }
 
 // appWithRecipes is the app module (testdata/modules/app.txtar) with
-// recipes for its token parse and its subject reads, and the auth
-// module's function the second calls.
+// recipes for its token parse and its subject reads, the auth module's
+// function the second calls, and a parse the first matches but cannot
+// fix: its keyfunc comes from a call, which the after would drop.
 func appWithRecipes(t *testing.T) string {
 	t.Helper()
 	dir := extract(t, "app")
+	writeFile(t, filepath.Join(dir, "internal", "orders", "partner.go"), `package orders
+
+import "github.com/golang-jwt/jwt/v5"
+
+func partnerKeys() jwt.Keyfunc { return nil }
+
+// Partner checks a partner's token with the partner's keys.
+func Partner(raw string) bool {
+	_, err := jwt.Parse(raw, partnerKeys())
+	return err == nil
+}
+`)
 	writeFile(t, filepath.Join(dir, "internal", "auth", "subject.go"), `package auth
 
 import "github.com/golang-jwt/jwt/v5"

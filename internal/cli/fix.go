@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jwtssot/jwtssot/internal/fix"
+	"github.com/jwtssot/jwtssot/internal/report"
 	"github.com/jwtssot/jwtssot/internal/standalone"
 )
 
@@ -61,8 +62,12 @@ func applyFixes(o *options, res *standalone.Result, stdout, stderr io.Writer) (i
 		message(stderr, "%s", fixes.NamesIn(sk.String()))
 		code = ExitViolations
 	}
+	unfixed := unfixedCalls(res.Violations)
+	for _, u := range unfixed {
+		message(stderr, "%s", u)
+	}
 	if !o.report.quiet {
-		message(stderr, "%s", fixSummary(plan, o.fix.diff))
+		message(stderr, "%s", fixSummary(plan, len(unfixed), o.fix.diff))
 	}
 	if len(res.Errors) > 0 {
 		for _, e := range res.Errors {
@@ -73,10 +78,33 @@ func applyFixes(o *options, res *standalone.Result, stdout, stderr io.Writer) (i
 	return code, nil
 }
 
+// unfixedCalls says, for each call finding a recipe matches but gives no
+// fix, where it is and why, in the order of the report, with the scan's
+// hardcoded secrets redacted (a reason may quote the call).
+func unfixedCalls(vs []report.Violation) []string {
+	var unfixed []report.Violation
+	for _, v := range vs {
+		if v.NoFix != "" {
+			unfixed = append(unfixed, v)
+		}
+	}
+	if len(unfixed) == 0 {
+		return nil
+	}
+	report.Sort(unfixed)
+	secrets := report.SecretValues(vs)
+	out := make([]string, len(unfixed))
+	for i, v := range unfixed {
+		out[i] = fmt.Sprintf("%s:%d:%d: no fix: %s", v.File, v.Line, v.Column, report.RedactSecrets(v.NoFix, secrets))
+	}
+	return out
+}
+
 // fixSummary is -fix's last line: how many findings it fixed in how many
-// files, and how many fixes it left out.
-func fixSummary(p *fix.Plan, diff bool) string {
-	if len(p.Applied) == 0 && len(p.Skipped) == 0 {
+// files, how many fixes it left out, and how many calls a recipe matches
+// it could not fix.
+func fixSummary(p *fix.Plan, unfixed int, diff bool) string {
+	if len(p.Applied) == 0 && len(p.Skipped) == 0 && unfixed == 0 {
 		return "no fixes to apply"
 	}
 	out := fmt.Sprintf("fixed %s in %s", plural(len(p.Applied), "finding"), plural(len(p.Files), "file"))
@@ -85,6 +113,9 @@ func fixSummary(p *fix.Plan, diff bool) string {
 	}
 	if n := len(p.Skipped); n > 0 {
 		out += fmt.Sprintf("; %s not applied (above)", plural(n, "fix", "fixes"))
+	}
+	if unfixed > 0 {
+		out += fmt.Sprintf("; %s that a recipe matches left as written (above)", plural(unfixed, "call"))
 	}
 	return out
 }

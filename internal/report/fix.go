@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/jwtssot/jwtssot/internal/visible"
 )
 
 // A Fix is what a migration recipe changes for a finding: what jwtssot
@@ -31,45 +33,73 @@ type Edit struct {
 	New       string `json:"new"`
 }
 
-// fixable counts the violations that have a fix.
-func fixable(vs []Violation) int {
-	n := 0
+// fixable counts the violations that have a fix, and those a recipe
+// matches that have none.
+func fixable(vs []Violation) (fixes, refused int) {
 	for _, v := range vs {
-		if v.Fix != nil {
-			n++
+		switch {
+		case v.Fix != nil:
+			fixes++
+		case v.NoFix != "":
+			refused++
 		}
 	}
-	return n
+	return fixes, refused
 }
 
-// fixNote says how many findings jwtssot -fix can fix, "" when none can.
-func fixNote(n int) string {
-	switch n {
+// fixNote says how many findings jwtssot -fix can fix, and how many a
+// recipe matches but cannot fix; "" when there are none of either.
+func fixNote(fixes, refused int) string {
+	var out string
+	switch fixes {
 	case 0:
-		return ""
 	case 1:
-		return "1 finding has a fix: jwtssot -fix -diff shows it, jwtssot -fix applies it"
+		out = "1 finding has a fix: jwtssot -fix -diff shows it, jwtssot -fix applies it"
+	default:
+		out = fmt.Sprintf("%d findings have a fix: jwtssot -fix -diff shows them, jwtssot -fix applies them", fixes)
 	}
-	return fmt.Sprintf("%d findings have a fix: jwtssot -fix -diff shows them, jwtssot -fix applies them", n)
+	if refused == 0 {
+		return out
+	}
+	if out != "" {
+		out += "; "
+	}
+	if refused == 1 {
+		return out + "1 call a recipe matches has none: jwtssot -fix -diff says why"
+	}
+	return out + fmt.Sprintf("%d calls a recipe matches have none: jwtssot -fix -diff says why", refused)
 }
 
 // WithholdSecretFixes leaves out the edits of each fix that would insert
 // one of the report's secrets (r.Secrets), and its diff, whose lines the
 // HTML report redacts anyway: the edits are written as they are in JSON
-// and SARIF.
+// and SARIF. The reasons a recipe gives no fix, which may quote the call,
+// get the secrets redacted.
 func WithholdSecretFixes(r *Report) {
 	for i := range r.Violations {
-		f := r.Violations[i].Fix
-		if f == nil {
+		v := &r.Violations[i]
+		v.NoFix = RedactSecrets(v.NoFix, r.Secrets)
+		if v.Fix == nil {
 			continue
 		}
-		for _, e := range f.Edits {
+		for _, e := range v.Fix.Edits {
 			if holdsSecret(e.New, r.Secrets) {
-				f.Edits, f.Diff, f.Withheld = nil, "", true
+				v.Fix.Edits, v.Fix.Diff, v.Fix.Withheld = nil, "", true
 				break
 			}
 		}
 	}
+}
+
+// RedactSecrets replaces each of the secrets in a text with what
+// visible.Secret shows of it.
+func RedactSecrets(text string, secrets []string) string {
+	for _, s := range secrets {
+		if s != "" && strings.Contains(text, s) {
+			text = strings.ReplaceAll(text, s, "<secret "+visible.Secret(s)+">")
+		}
+	}
+	return text
 }
 
 func holdsSecret(text string, secrets []string) bool {

@@ -39,11 +39,58 @@ func TestWithholdSecretFixes(t *testing.T) {
 	}
 }
 
+// TestNoFixReasons: a call a recipe matches without a fix counts apart
+// from the fixes, every format that counts fixes says so, and the reason,
+// which may quote the call, has the scan's secrets redacted everywhere.
+func TestNoFixReasons(t *testing.T) {
+	r := &Report{Violations: []Violation{
+		{Rule: "call", File: "a.go", Fix: &Fix{Message: "apply recipe beforeParse/afterParse"}},
+		{Rule: "call", File: "b.go", NoFix: "recipe beforeSign/afterSign matches, but afterSign drops k, and `mustKey(\"dev-signing-key\")` may have side effects"},
+		{Rule: "call", File: "c.go"},
+	}, Secrets: []string{"dev-signing-key"}}
+	r.Summarize()
+	WithholdSecretFixes(r)
+	if r.Summary.Fixable != 1 || r.Summary.Unfixable != 1 {
+		t.Errorf("fixable %d, unfixable %d; want 1, 1", r.Summary.Fixable, r.Summary.Unfixable)
+	}
+	want := map[string]string{
+		"text":     "1 finding has a fix: jwtssot -fix -diff shows it, jwtssot -fix applies it; 1 call a recipe matches has none: jwtssot -fix -diff says why",
+		"github":   "1 call a recipe matches has none",
+		"markdown": "1 call that a recipe matches without a fix",
+		"html":     "No fix: recipe beforeSign/afterSign matches, but afterSign drops k",
+		"json":     `"unfixable": 1`,
+	}
+	for format, w := range want {
+		var b bytes.Buffer
+		if err := Write(&b, format, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("the %s report lacks %q:\n%s", format, w, b.String())
+		}
+		if strings.Contains(b.String(), "dev-signing-key") {
+			t.Errorf("the %s report holds the secret", format)
+		}
+	}
+	for _, tc := range []struct {
+		fixes, refused int
+		want           string
+	}{
+		{0, 0, ""},
+		{2, 0, "2 findings have a fix: jwtssot -fix -diff shows them, jwtssot -fix applies them"},
+		{0, 2, "2 calls a recipe matches have none: jwtssot -fix -diff says why"},
+	} {
+		if got := fixNote(tc.fixes, tc.refused); got != tc.want {
+			t.Errorf("fixNote(%d, %d) = %q, want %q", tc.fixes, tc.refused, got, tc.want)
+		}
+	}
+}
+
 // TestFixViewRedacts: the HTML report's diff of a fix shows a secret the
 // scan found as its description, on any line of the diff, and keeps the
 // kind of each line.
 func TestFixViewRedacts(t *testing.T) {
-	v := newFixView(&Fix{Message: "m", Diff: "@@ -3,2 +3,1 @@\n var k = \"dev-signing-key\"\n-x := t.SignedString(\"dev-signing-key\")\n+x := auth.Sign(t)\n"},
+	v := newFixView(Violation{Fix: &Fix{Message: "m", Diff: "@@ -3,2 +3,1 @@\n var k = \"dev-signing-key\"\n-x := t.SignedString(\"dev-signing-key\")\n+x := auth.Sign(t)\n"}},
 		[]string{"dev-signing-key"})
 	var kinds []string
 	var text strings.Builder

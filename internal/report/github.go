@@ -26,7 +26,7 @@ func writeGitHub(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(bw, "::error title=%s::%s\n", escapeProperty("jwtssot: package not checked"),
 			escapeData(e.Package+": "+e.Message))
 	}
-	if note := fixNote(r.Summary.Fixable); note != "" {
+	if note := fixNote(r.Summary.Fixable, r.Summary.Unfixable); note != "" {
 		fmt.Fprintf(bw, "::notice title=jwtssot fixes::%s\n", escapeData(note))
 	}
 	if b := r.Baseline; b != nil {

@@ -124,6 +124,9 @@ func htmlScanPage(r *Report) *htmlPage {
 	if s.Fixable > 0 {
 		p.Subtitle += fmt.Sprintf("; %d with a fix (jwtssot -fix)", s.Fixable)
 	}
+	if s.Unfixable > 0 {
+		p.Subtitle += fmt.Sprintf("; %d that a recipe matches without a fix", s.Unfixable)
+	}
 	if r.Baseline != nil {
 		p.CountsOf = fmt.Sprintf("The counts are of the violations not recorded in the baseline %s.", r.Baseline.File)
 	}
@@ -214,7 +217,7 @@ func findingViews(r *Report) []findingView {
 			Href:     ruleURL(v.Rule),
 			Message:  body,
 			Code:     trimIndent(codeLine(v, secretLines[fileLine{v.File, v.Line}], secrets)),
-			Fix:      newFixView(v.Fix, secrets),
+			Fix:      newFixView(v, secrets),
 		})
 	}
 	return out

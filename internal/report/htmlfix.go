@@ -4,9 +4,11 @@ import "strings"
 
 // A fixView is a finding's fix as the HTML report shows it: its message
 // and its diff, line by line, each line's text with the secrets the scan
-// found redacted as in the code lines.
+// found redacted as in the code lines; or, for a call a recipe matches
+// but cannot fix, why (None).
 type fixView struct {
 	Message string
+	None    bool
 	Lines   []diffLine
 }
 
@@ -15,10 +17,15 @@ type diffLine struct {
 	Segs []codeSeg
 }
 
-// newFixView cuts a fix's diff into lines, nil without a fix.
-func newFixView(f *Fix, secrets []string) *fixView {
+// newFixView cuts a violation's fix's diff into lines; nil without a fix
+// or a reason for none.
+func newFixView(vi Violation, secrets []string) *fixView {
+	f := vi.Fix
 	if f == nil {
-		return nil
+		if vi.NoFix == "" {
+			return nil
+		}
+		return &fixView{Message: RedactSecrets(vi.NoFix, secrets), None: true}
 	}
 	v := &fixView{Message: f.Message}
 	if f.Withheld {

@@ -31,6 +31,9 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	if s.Fixable > 0 {
 		fmt.Fprintf(bw, "%s with a fix: `jwtssot -fix -diff` shows them, `jwtssot -fix` applies them.\n", plural(s.Fixable, "violation"))
 	}
+	if s.Unfixable > 0 {
+		fmt.Fprintf(bw, "%s that a recipe matches without a fix: `jwtssot -fix -diff` says why.\n", plural(s.Unfixable, "call"))
+	}
 	for i, a := range s.Auth {
 		patterns := "none"
 		if len(a.Patterns) > 0 {

@@ -53,6 +53,10 @@ type Violation struct {
 	Fingerprint string `json:"fingerprint"`
 	// Fix is the fix a migration recipe gives the finding, if any.
 	Fix *Fix `json:"fix,omitempty"`
+	// NoFix says why a recipe that matches the finding's call gives it no
+	// fix there ("recipe beforeParse/afterParse matches, but ..."); ""
+	// when it has a fix or no recipe matches.
+	NoFix string `json:"no_fix,omitempty"`
 
 	// SourceLine is the text of the violation's line, which the
 	// fingerprint hashes; it is not part of the report.
@@ -75,6 +79,9 @@ type Summary struct {
 	// Fixable counts the violations reported that have a fix (jwtssot
 	// -fix applies them); omitted when none has.
 	Fixable int `json:"fixable,omitempty"`
+	// Unfixable counts the violations a recipe matches that get no fix
+	// (each one's no_fix says why); omitted when none.
+	Unfixable int `json:"unfixable,omitempty"`
 	// Auth lists the auth packages in effect and where they come from:
 	// the config of the scan root, then every nested config, which
 	// replaces it below its directory, so no exemption is silent.
@@ -131,7 +138,7 @@ func Sort(vs []Violation) {
 func (r *Report) Summarize() {
 	s := &r.Summary
 	s.Total = len(r.Violations)
-	s.Fixable = fixable(r.Violations)
+	s.Fixable, s.Unfixable = fixable(r.Violations)
 	s.ByRule = map[string]int{}
 	s.ByPackage = map[string]int{}
 	byFunc := map[FunctionCount]int{}

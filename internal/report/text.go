@@ -105,7 +105,7 @@ func writeTextSummary(w io.Writer, r *Report, p palette) {
 		}
 	}
 	writeTextAuth(w, s.Auth)
-	if note := fixNote(s.Fixable); note != "" {
+	if note := fixNote(s.Fixable, s.Unfixable); note != "" {
 		fmt.Fprintf(w, "\nFixes: %s\n", note)
 	}
 	if b := r.Baseline; b != nil {

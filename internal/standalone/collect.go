@@ -70,7 +70,7 @@ func (c *collector) analyze(p *packages.Package, root bool) {
 		if r, _ := res.Value.(*analyzer.Result); r != nil {
 			for _, f := range r.Findings {
 				v := c.violation(p, f)
-				v.Fix = c.fixes.record(p, v, f)
+				v.Fix, v.NoFix = c.fixes.record(p, v, f), f.NoFix
 				vs = append(vs, v)
 			}
 			for _, site := range r.Sites {
