@@ -489,3 +489,74 @@ func TestVetRefusesRecipesFlag(t *testing.T) {
 		t.Errorf("go vet -jwtssot.recipes: exit %d, want a failure saying once %q\n%s", r.code, want, r.stderr)
 	}
 }
+
+// TestVetJSONFixes: go vet -json carries each finding's fix as x/tools'
+// unitchecker writes one (suggested_fixes, edits by byte offset), and the
+// edits, applied, give the files jwtssot -fix writes.
+func TestVetJSONFixes(t *testing.T) {
+	t.Parallel()
+	dir := appWithRecipes(t)
+	before := snapshot(t, dir)
+	out := goVet(t, dir, "-json", "./...").json()
+	type edit struct {
+		Filename   string
+		Start, End int
+		New        string
+	}
+	edits := map[string][]edit{} // by file, each once
+	fixes := 0
+	dec := json.NewDecoder(strings.NewReader(stripComments(out)))
+	for dec.More() {
+		var doc map[string]map[string][]struct {
+			SuggestedFixes []struct {
+				Message string
+				Edits   []edit
+			} `json:"suggested_fixes"`
+		}
+		if err := dec.Decode(&doc); err != nil {
+			t.Fatalf("go vet -json output: %v\n%s", err, out)
+		}
+		for _, byAnalyzer := range doc {
+			for _, d := range byAnalyzer["jwtssot"] {
+				for _, f := range d.SuggestedFixes {
+					fixes++
+					for _, e := range f.Edits {
+						if !slices.Contains(edits[e.Filename], e) {
+							edits[e.Filename] = append(edits[e.Filename], e)
+						}
+					}
+				}
+			}
+		}
+	}
+	if fixes != 3 {
+		t.Fatalf("go vet -json carries %d fixes, want the 3 of the report:\n%s", fixes, out)
+	}
+	got := map[string]string{}
+	for file, es := range edits {
+		rel, err := filepath.Rel(dir, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := []byte(before[filepath.ToSlash(rel)])
+		slices.SortFunc(es, func(a, b edit) int { return b.Start - a.Start })
+		for _, e := range es {
+			src = slices.Concat(src[:e.Start], []byte(e.New), src[e.End:])
+		}
+		got[filepath.ToSlash(rel)] = string(src)
+	}
+	if r := jwtssot(t, dir, "-fix", "./..."); r.code != 0 {
+		t.Fatalf("-fix: exit %d\n%s", r.code, r.stderr)
+	}
+	after := snapshot(t, dir)
+	for name, text := range after {
+		if text != before[name] && got[name] != text {
+			t.Errorf("%s: go vet -json's edits give\n%s\nwant what -fix wrote:\n%s", name, got[name], text)
+		}
+	}
+	for name := range got {
+		if after[name] == before[name] {
+			t.Errorf("go vet -json has edits of %s, which -fix left as it was", name)
+		}
+	}
+}

@@ -289,23 +289,27 @@ func typeCheck(fset *token.FileSet, cfg *Config) (*types.Package, []*ast.File, *
 }
 
 // printJSON writes the diagnostics as go vet -json does: a tree keyed by
-// the package's ID and the analyzer's name.
+// the package's ID and the analyzer's name, each diagnostic with its
+// suggested fixes (a call a migration recipe rewrites), their edits as
+// byte offsets in their files, as x/tools' unitchecker writes them.
 func printJSON(w io.Writer, fset *token.FileSet, id, name string, diags []analysis.Diagnostic) error {
 	type jsonDiagnostic struct {
-		Category string `json:"category,omitempty"`
-		Posn     string `json:"posn"`
-		End      string `json:"end"`
-		Message  string `json:"message"`
+		Category       string             `json:"category,omitempty"`
+		Posn           string             `json:"posn"`
+		End            string             `json:"end"`
+		Message        string             `json:"message"`
+		SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
 	}
 	tree := map[string]map[string]any{}
 	if len(diags) > 0 {
 		list := make([]jsonDiagnostic, 0, len(diags))
 		for _, d := range diags {
 			list = append(list, jsonDiagnostic{
-				Category: d.Category,
-				Posn:     fset.Position(d.Pos).String(),
-				End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
-				Message:  d.Message,
+				Category:       d.Category,
+				Posn:           fset.Position(d.Pos).String(),
+				End:            fset.Position(cmp.Or(d.End, d.Pos)).String(),
+				Message:        d.Message,
+				SuggestedFixes: suggestedFixesJSON(fset, d.SuggestedFixes),
 			})
 		}
 		tree[id] = map[string]any{name: list}
@@ -338,4 +342,32 @@ func printPlain(w io.Writer, fset *token.FileSet, context int, d analysis.Diagno
 			fmt.Fprintf(w, "%d\t%s\n", i, visible.Code(string(lines[i-1])))
 		}
 	}
+}
+
+// jsonSuggestedFix and jsonTextEdit are a suggested fix as go vet -json
+// writes it (x/tools' analysisflags.JSONSuggestedFix).
+type jsonSuggestedFix struct {
+	Message string         `json:"message"`
+	Edits   []jsonTextEdit `json:"edits"`
+}
+
+type jsonTextEdit struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"` // byte offsets
+	End      int    `json:"end"`
+	New      string `json:"new"`
+}
+
+func suggestedFixesJSON(fset *token.FileSet, fixes []analysis.SuggestedFix) []jsonSuggestedFix {
+	var out []jsonSuggestedFix
+	for _, f := range fixes {
+		jf := jsonSuggestedFix{Message: f.Message}
+		for _, e := range f.TextEdits {
+			start := fset.Position(e.Pos)
+			jf.Edits = append(jf.Edits, jsonTextEdit{Filename: start.Filename, Start: start.Offset,
+				End: fset.Position(cmp.Or(e.End, e.Pos)).Offset, New: string(e.NewText)})
+		}
+		out = append(out, jf)
+	}
+	return out
 }
