@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/jwtssot/jwtssot/analyzer"
 	"github.com/jwtssot/jwtssot/internal/atomicfile"
 	"github.com/jwtssot/jwtssot/internal/report"
@@ -108,11 +110,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		printUsage(stdout, nil)
 		return ExitClean
 	}
-	args = explainAlone(args)
 	var o options
 	fs := newFlagSet(&o, a)
 	fs.SetOutput(io.Discard)
-	patterns, err := parseInterspersed(fs, args)
+	explainSet, err := o.parse(fs, explainAlone(args))
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(stdout, fs)
@@ -121,18 +122,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		message(stderr, "%v\nRun 'jwtssot -h' for usage.", err)
 		return ExitUsage
 	}
-	o.patterns = patterns
-	explainSet := false
-	fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "reports":
-			o.trend.reportsSet = true
-		case "explain":
-			explainSet = true
-		case "path-prefix":
-			o.report.pathPrefixSet = true
-		}
-	})
 	if o.version {
 		fmt.Fprintf(stdout, "jwtssot %s\n", Version())
 		return ExitClean
@@ -148,12 +137,38 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if explainSet {
 		return explain(o.explain, a, stdout, stderr, o.report.color)
 	}
+	return o.run(a, stdout, stderr)
+}
+
+// parse parses the arguments into o: the flags, wherever they are among
+// the patterns, and which of them were set. It reports whether -explain
+// was.
+func (o *options) parse(fs *flag.FlagSet, args []string) (explainSet bool, err error) {
+	if o.patterns, err = parseInterspersed(fs, args); err != nil {
+		return false, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "reports":
+			o.trend.reportsSet = true
+		case "explain":
+			explainSet = true
+		case "path-prefix":
+			o.report.pathPrefixSet = true
+		}
+	})
+	return explainSet, nil
+}
+
+// run checks the options and runs the mode they ask for: -trend alone, or
+// the scan (which writes a report or applies the fixes).
+func (o *options) run(a *analysis.Analyzer, stdout, stderr io.Writer) int {
 	if err := o.check(); err != nil {
 		message(stderr, "%v", err)
 		return ExitUsage
 	}
 	if o.trend.on && len(o.patterns) == 0 {
-		return trendOnly(context.Background(), &o, stdout, stderr)
+		return trendOnly(context.Background(), o, stdout, stderr)
 	}
 	if o.profile.cpu != "" {
 		stop, err := startCPUProfile(o.profile.cpu)
@@ -163,7 +178,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	code, err := scan(context.Background(), &o, a, stdout, stderr)
+	code, err := scan(context.Background(), o, a, stdout, stderr)
 	if err != nil {
 		message(stderr, "%v", err)
 	}
