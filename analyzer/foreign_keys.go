@@ -78,12 +78,22 @@ func (ix *index) declPos(v *types.Var) string {
 }
 
 // foreignKeySinks makes the values the package writes into fields of
-// other packages sinks, for the fields that the package facts of its
-// dependencies say reach a key.
+// other packages sinks, for the fields whose value reaches a key: by the
+// facts of the field's own package (fieldFact.Key), or by the package
+// facts of a dependency that signs with another package's field. A field
+// a loader fills counts as written (viper.UnmarshalKey("partners", &ps)
+// filling ps.Airline.SharedSecret, which package partner signs with).
 func (ix *index) foreignKeySinks() {
 	written := ix.flow.ForeignFields()
 	if len(written) == 0 {
 		return
+	}
+	for _, v := range written {
+		if f := ix.facts.field(v); f != nil && f.Key != nil && ix.flow.Filled(v) {
+			kp := f.Key
+			ix.seen.sinks = append(ix.seen.sinks, sink{value: ix.flow.Object(v, kp.Mode), mode: kp.Mode, where: kp.Where,
+				symbol: kp.Symbol, how: kp.How + " through field " + v.Name()})
+		}
 	}
 	keys := map[foreignKey]keyParam{}
 	for _, pf := range ix.pass.AllPackageFacts() {

@@ -514,6 +514,15 @@ func (e *Engine) HasValues(obj types.Object) bool {
 		len(e.fills[memoKey{obj, Value}])+len(e.fills[memoKey{obj, Elems}]) > 0
 }
 
+// Filled reports whether a read fills the variable or field (a loader
+// fills each field of the struct it is given).
+func (e *Engine) Filled(obj types.Object) bool {
+	if v, ok := obj.(*types.Var); ok {
+		obj = v.Origin()
+	}
+	return len(e.fills[memoKey{obj, Value}])+len(e.fills[memoKey{obj, Elems}]) > 0
+}
+
 // ForeignFields returns the fields of other packages' structs that the
 // package gives a value (assigns, fills, composite literals), in source
 // order.
