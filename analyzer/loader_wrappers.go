@@ -84,7 +84,7 @@ func (ix *index) fillWrapped() {
 		}
 		seen[k] = true
 		for _, call := range ix.flow.CallsOf(w.fn) {
-			if w.param >= len(call.Args) {
+			if w.param >= len(call.Args) || ix.decodesRequest(call) {
 				continue
 			}
 			arg := call.Args[w.param]
@@ -113,6 +113,9 @@ func (ix *index) fillParams(fn *types.Func) []fillParam {
 // fillByFact fills the structs a call of another package's loader wrapper
 // passes, as its fact says: the read is this call's.
 func (ix *index) fillByFact(u *readUse, call *ast.CallExpr, fills []fillParam) {
+	if ix.decodesRequest(call) {
+		return
+	}
 	for _, f := range fills {
 		if f.Index < len(call.Args) {
 			read := flow.Read{Site: call, CalleeName: f.Callee, Kind: f.Kind}

@@ -178,6 +178,9 @@ func (ix *index) recordRead(c *callee, fn *types.Func, call *ast.CallExpr) {
 		}
 		return
 	}
+	if ix.decodesRequest(call) {
+		return
+	}
 	name, symbol := calleeNames(fn)
 	ix.recordSourceRead(call, src, flow.Read{Site: call, Callee: fn, Kind: src.Kind.Reads()}, name, symbol)
 }
@@ -394,4 +397,50 @@ func structOf(t types.Type) *types.Struct {
 	}
 	st, _ := t.Underlying().(*types.Struct)
 	return st
+}
+
+// decodesRequest reports whether a reading call (a source, or a call of a
+// loader wrapper) decodes request data: one of its arguments, or of the
+// call that made its receiver (json.NewDecoder(r.Body), made in the call
+// or held by a variable), holds what a client sent (jwtlib.IsRequestData).
+// The getters of requests read no setting, nor does what decodes their
+// data.
+func (ix *index) decodesRequest(call *ast.CallExpr) bool {
+	calls := []*ast.CallExpr{call}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		makers := []ast.Expr{sel.X}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if obj := ix.info.Uses[id]; obj != nil {
+				makers = append(makers, ix.flow.Assigned(obj)...)
+			}
+		}
+		for _, m := range makers {
+			if mk, ok := ast.Unparen(m).(*ast.CallExpr); ok {
+				calls = append(calls, mk)
+			}
+		}
+	}
+	for _, c := range calls {
+		for _, a := range c.Args {
+			if ix.isRequestData(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isRequestData reports whether x is a field that holds what a client sent
+// (r.Body, e.Request.Form).
+func (ix *index) isRequestData(x ast.Expr) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := ix.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return false
+	}
+	v, ok := s.Obj().(*types.Var)
+	return ok && jwtlib.IsRequestData(v)
 }

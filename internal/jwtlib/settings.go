@@ -55,6 +55,43 @@ func IsNotSettingPackage(path string) bool {
 	return false
 }
 
+// requestData are the fields that hold what a client sent in a request a
+// server received: what decodes one reads request data, as the getters of
+// notSettingPackages do, never a setting (json.NewDecoder(r.Body).Decode,
+// a framework's Bind over r.Form).
+var requestData = []struct{ pkg, typ, field string }{
+	{"net/http", "Request", "Body"},
+	{"net/http", "Request", "Form"},
+	{"net/http", "Request", "PostForm"},
+	{"net/http", "Request", "MultipartForm"},
+}
+
+// IsRequestData reports whether field holds what a client sent in a
+// request a server received (net/http's Request.Body, Form, PostForm,
+// MultipartForm, promoted or not).
+func IsRequestData(field *types.Var) bool {
+	if !field.IsField() || field.Pkg() == nil {
+		return false
+	}
+	for _, rd := range requestData {
+		if field.Pkg().Path() != rd.pkg || field.Name() != rd.field {
+			continue
+		}
+		tn, ok := field.Pkg().Scope().Lookup(rd.typ).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if st.Field(i) == field {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // getterName matches the names of functions and methods that read a
 // setting by key: Get, GetString, MustGet, LookupEnv, getEnv, requireEnv, ...
 var getterName = regexp.MustCompile(`^(must)?(get|lookup|require|fetch|read|load)`)
