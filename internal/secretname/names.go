@@ -6,6 +6,7 @@
 package secretname
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -325,4 +326,36 @@ func IsMask(v string) bool {
 // description is ("shorter than 32 bytes", "insecure default, change it").
 func isSentence(v string) bool {
 	return len(strings.Fields(v)) >= 3
+}
+
+// A WordClass is one class of words of the built-in secret-name heuristic,
+// for the documentation (docs/names.md, generated from WordClasses).
+type WordClass struct {
+	Class string   // what the words do to a name
+	Words []string // sorted
+}
+
+// WordClasses returns every word the built-in heuristic knows, class by
+// class, in the order docs/rules/hardcoded-secret.md explains them.
+func WordClasses() []WordClass {
+	classes := []struct {
+		class string
+		set   map[string]bool
+	}{
+		{"secret nouns: a name holds one of them to be a secret's", secretNouns},
+		{"JWT words: with a secret noun, a JWT secret", jwtContext},
+		{"compounds that are a JWT secret's name on their own", compoundSecrets},
+		{"signing words: with a secret noun, a JWT secret in a package that uses a JWT library", signingContext},
+		{"compounds that are a signing secret's name on their own, in a package that uses a JWT library", weakCompoundSecrets},
+		{"token words: with `secret` or `passphrase`, a JWT secret in a package that uses a JWT library", secretOnlyContext},
+		{"words of another service or kind of secret: the name is not a JWT secret's unless it also holds an explicit JWT word", otherSecretWords},
+		{"explicit JWT words, which keep a name with a word of another service a JWT secret's", explicitJWT},
+		{"metadata and other things than a secret's value: a name with one is never a JWT secret's", notSecretWords},
+		{"redaction words: a literal that is one is a placeholder, never a secret", redactionWords},
+	}
+	out := make([]WordClass, len(classes))
+	for i, c := range classes {
+		out[i] = WordClass{Class: c.class, Words: slices.Sorted(maps.Keys(c.set))}
+	}
+	return out
 }

@@ -225,3 +225,43 @@ func TestIsOwnNameLess(t *testing.T) {
 		}
 	}
 }
+
+// TestWordClasses: docs/names.md lists every word of the heuristic, and
+// each word does what its class says: a JWT word with a secret noun is a
+// JWT secret's name; a word of another service makes one no secret's
+// name unless the name also says jwt; a metadata word makes none.
+func TestWordClasses(t *testing.T) {
+	classes := WordClasses()
+	if len(classes) != 10 {
+		t.Fatalf("%d word classes, want the 10 of docs/names.md", len(classes))
+	}
+	strict := New(nil)
+	words := func(i int) []string { return classes[i].Words }
+	for _, w := range words(1) { // JWT words
+		if !strict.IsSecretName(w + "_secret") {
+			t.Errorf("%s_secret is no secret's name", w)
+		}
+	}
+	for _, w := range words(6) { // another service or kind of secret
+		if strict.IsSecretName("hs256_"+w+"_secret") || !strict.IsSecretName("jwt_"+w+"_secret") {
+			t.Errorf("%s: hs256_%[1]s_secret %v, jwt_%[1]s_secret %v; want false, true", w,
+				strict.IsSecretName("hs256_"+w+"_secret"), strict.IsSecretName("jwt_"+w+"_secret"))
+		}
+	}
+	for _, w := range words(8) { // metadata
+		if strict.IsSecretName("jwt_secret_" + w) {
+			t.Errorf("jwt_secret_%s is a secret's name", w)
+		}
+	}
+	weak := strict.WithWeakContext(true)
+	for _, w := range words(3) { // signing words
+		if strict.IsSecretName(w+"_key") || !weak.IsSecretName(w+"_key") {
+			t.Errorf("%s_key: %v outside a JWT package, %v in one; want false, true", w, strict.IsSecretName(w+"_key"), weak.IsSecretName(w+"_key"))
+		}
+	}
+	for _, w := range words(5) { // token words
+		if !weak.IsSecretName(w+"_secret") || weak.IsSecretName(w+"_key") {
+			t.Errorf("%s: %s_secret %v, %[1]s_key %v in a JWT package; want true, false", w, w, weak.IsSecretName(w+"_secret"), weak.IsSecretName(w+"_key"))
+		}
+	}
+}
