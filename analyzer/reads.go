@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/jwtssot/jwtssot/internal/flow"
@@ -400,34 +401,52 @@ func structOf(t types.Type) *types.Struct {
 }
 
 // decodesRequest reports whether a reading call (a source, or a call of a
-// loader wrapper) decodes request data: one of its arguments, or of the
-// call that made its receiver (json.NewDecoder(r.Body), made in the call
-// or held by a variable), holds what a client sent (jwtlib.IsRequestData).
-// The getters of requests read no setting, nor does what decodes their
-// data.
+// loader wrapper) decodes request data: one of its arguments, or of a call
+// that made its receiver or an argument (json.NewDecoder(r.Body),
+// io.ReadAll(r.Body), in the call or held by a variable), holds what a
+// client sent (jwtlib.IsRequestData). The getters of requests read no
+// setting, nor does what decodes their data.
 func (ix *index) decodesRequest(call *ast.CallExpr) bool {
-	calls := []*ast.CallExpr{call}
+	inputs := slices.Clone(call.Args)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		makers := []ast.Expr{sel.X}
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-			if obj := ix.info.Uses[id]; obj != nil {
-				makers = append(makers, ix.flow.Assigned(obj)...)
-			}
-		}
-		for _, m := range makers {
-			if mk, ok := ast.Unparen(m).(*ast.CallExpr); ok {
-				calls = append(calls, mk)
-			}
-		}
+		inputs = append(inputs, sel.X)
 	}
-	for _, c := range calls {
-		for _, a := range c.Args {
-			if ix.isRequestData(a) {
+	for _, in := range inputs {
+		if ix.isRequestData(in) {
+			return true
+		}
+		for _, mk := range ix.makers(in, 2) {
+			if slices.ContainsFunc(mk.Args, ix.isRequestData) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// makers returns the calls that made x: x itself, what a conversion
+// converts, and the values a variable was assigned, depth levels deep.
+func (ix *index) makers(x ast.Expr, depth int) []*ast.CallExpr {
+	if depth == 0 {
+		return nil
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.CallExpr:
+		out := []*ast.CallExpr{x}
+		if tv, ok := ix.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			out = append(out, ix.makers(x.Args[0], depth)...) // []byte(body)
+		}
+		return out
+	case *ast.Ident:
+		var out []*ast.CallExpr
+		if obj := ix.info.Uses[x]; obj != nil {
+			for _, v := range ix.flow.Assigned(obj) {
+				out = append(out, ix.makers(v, depth-1)...)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // isRequestData reports whether x is a field that holds what a client sent

@@ -5,6 +5,7 @@ package requests
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 
@@ -13,8 +14,8 @@ import (
 
 // SignRequest signs the claims a caller sends with the key it sends.
 type SignRequest struct {
-	Material string `json:"material"` // want Material:`holds\(read\(material\)\) key\(\(\*jwt.Token\).SignedString\)`
-	Subject  string `json:"subject"`  // want Subject:`holds\(read\(subject\)\)`
+	Material string `json:"material"` // want Material:`holds\(read\(material\), read\(material\)\) key\(\(\*jwt.Token\).SignedString\)`
+	Subject  string `json:"subject"`  // want Subject:`holds\(read\(subject\), read\(subject\)\)`
 }
 
 func sign(req SignRequest) (string, error) {
@@ -45,6 +46,33 @@ func handleBound(w http.ResponseWriter, r *http.Request) {
 	}
 	tok, _ := sign(req)
 	_, _ = w.Write([]byte(tok))
+}
+
+// handleRead reads the body first, then decodes it: still request data.
+func handleRead(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return
+	}
+	var req SignRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		return
+	}
+	tok, _ := sign(req)
+	_, _ = w.Write([]byte(tok))
+}
+
+// fromBytes decodes the bytes of a file the same way: a loader.
+func fromBytes(name string) (string, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return "", err
+	}
+	var req SignRequest
+	if err := json.Unmarshal([]byte(string(data)), &req); err != nil { // want `JWT secret material read into field Material by json.Unmarshal outside`
+		return "", err
+	}
+	return sign(req)
 }
 
 // unmarshalForm fills dst from the JSON values of a form, as frameworks'
