@@ -26,6 +26,9 @@ func (ix *index) visitCall(decl *types.Func, call *ast.CallExpr) {
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 				ix.seen.varCalls = append(ix.seen.varCalls, call) // it may hold a source
 				ix.seen.callers[call] = decl
+			} else if held := ix.heldFunc(v); held != nil {
+				ix.seen.callers[call] = decl
+				ix.callSinks(call, held, held.Signature(), ix.calleeOf(held)) // sign := tok.SignedString; sign(key)
 			}
 		}
 		ix.recordBuilderDefault(call)
@@ -35,15 +38,10 @@ func (ix *index) visitCall(decl *types.Func, call *ast.CallExpr) {
 	c := ix.calleeOf(fn)
 	ix.flow.Call(call, fn)
 	ix.seen.callers[call] = decl
-	switch {
-	case fn.Pkg() == nil:
-	case c.lib:
-		ix.markUsesJWT()
-		ix.librarySinks(call, fn)
+	sig, _ := ix.info.TypeOf(call.Fun).(*types.Signature) // instantiated, for a generic function
+	ix.callSinks(call, fn, sig, c)
+	if c.lib {
 		ix.noteSite(call, fn)
-	case fn.Pkg() != ix.pass.Pkg:
-		ix.factSinks(call, fn)
-		ix.userSinks(call, fn)
 	}
 	ix.recordRead(c, fn, call)
 	ix.recordNamedCall(c, call)
@@ -52,6 +50,46 @@ func (ix *index) visitCall(decl *types.Func, call *ast.CallExpr) {
 		ix.seen.settingCalls = append(ix.seen.settingCalls, settingCall{call: call, callee: fn})
 	}
 	ix.recordBuilderDefault(call)
+}
+
+// callSinks records the arguments of a call of fn, of signature sig, that
+// become keys: by the library's declarations and the catalogue, or by the
+// facts of another package's function.
+func (ix *index) callSinks(call *ast.CallExpr, fn *types.Func, sig *types.Signature, c *callee) {
+	switch {
+	case fn.Pkg() == nil:
+	case c.lib:
+		ix.markUsesJWT()
+		ix.librarySinks(call, fn, sig)
+	case fn.Pkg() != ix.pass.Pkg:
+		ix.factSinks(call, fn)
+		ix.userSinks(call, fn)
+	}
+}
+
+// heldFunc returns the function a local variable holds when every value
+// the package gives it names the same one, to be called as it is called
+// by name: a function, or a method value (sign := tok.SignedString),
+// never a method expression, whose arguments start with the receiver.
+func (ix *index) heldFunc(v *types.Var) *types.Func {
+	var held *types.Func
+	for _, x := range ix.flow.Assigned(v) {
+		var fn *types.Func
+		switch x := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			fn, _ = ix.info.Uses[x].(*types.Func)
+		case *ast.SelectorExpr:
+			if s, ok := ix.info.Selections[x]; ok && s.Kind() != types.MethodVal {
+				return nil
+			}
+			fn, _ = ix.info.Uses[x.Sel].(*types.Func)
+		}
+		if fn == nil || held != nil && fn.Origin() != held {
+			return nil
+		}
+		held = fn.Origin()
+	}
+	return held
 }
 
 // recordNamedCall records a call of a function of the module that is
@@ -74,10 +112,12 @@ func (ix *index) recordNamedCall(c *callee, call *ast.CallExpr) {
 
 // librarySinks records the key arguments of a call of a JWT library
 // function: parameters the library's declarations or jwtlib's table say take
-// a secret key, a keyfunc or a map of keys. Public keys are not sinks.
-func (ix *index) librarySinks(call *ast.CallExpr, fn *types.Func) {
-	sig, ok := ix.info.TypeOf(call.Fun).(*types.Signature)
-	if !ok {
+// a secret key, a keyfunc or a map of keys. Public keys are not sinks. sig
+// is the function's (instantiated) signature, whose parameters have the
+// library's names even when the call goes through a variable of a func
+// type that names none.
+func (ix *index) librarySinks(call *ast.CallExpr, fn *types.Func, sig *types.Signature) {
+	if sig == nil {
 		return
 	}
 	rows := ix.s.Catalog.Sinks(fn)
