@@ -17,7 +17,7 @@ import (
 // the nearest thing to the held-out modules jwtssot is judged on. They use
 // the real JWT libraries and frameworks, so the first run downloads them
 // from the module proxy.
-var corpora = []string{"fleet", "shopapi", "ledger", "relay", "harbor", "streamline", "clinic", "campus", "voyage"}
+var corpora = []string{"fleet", "shopapi", "ledger", "relay", "harbor", "streamline", "clinic", "campus", "voyage", "harvest"}
 
 // label is where the labels expect (or leave open) one rule's findings.
 type label struct {
