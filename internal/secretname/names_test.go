@@ -193,7 +193,7 @@ func TestIsPlaceholder(t *testing.T) {
 // placeholders only where a name says what the value is.
 func TestIsMask(t *testing.T) {
 	for v, want := range map[string]bool{
-		"***": true, "xxxxxxxx": true, "REDACTED": true, "[REDACTED]": true, "**hidden**": true, "•••": true,
+		"***": true, "xxxxxxxx": true, "REDACTED": true, "[REDACTED]": true, "<redacted>": true, "**hidden**": true, "•••": true,
 		"${JWT_SECRET}": false, "<none>": false, "Insecure default, change it!": false,
 		"changeme": false, "secret": false, "": false, "dev-key-2024": false,
 	} {
