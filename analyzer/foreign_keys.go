@@ -90,9 +90,7 @@ func (ix *index) foreignKeySinks() {
 	}
 	for _, v := range written {
 		if f := ix.facts.field(v); f != nil && f.Key != nil && ix.flow.Filled(v) {
-			kp := f.Key
-			ix.seen.sinks = append(ix.seen.sinks, sink{value: ix.flow.Object(v, kp.Mode), mode: kp.Mode, where: kp.Where,
-				symbol: kp.Symbol, how: kp.How + " through field " + v.Name()})
+			ix.fieldKeySink(v, *f.Key)
 		}
 	}
 	keys := map[foreignKey]keyParam{}
@@ -113,9 +111,15 @@ func (ix *index) foreignKeySinks() {
 		if !ok {
 			continue
 		}
-		ix.seen.sinks = append(ix.seen.sinks, sink{value: ix.flow.Object(v, kp.Mode), mode: kp.Mode, where: kp.Where,
-			symbol: kp.Symbol, how: kp.How + " through field " + v.Name()})
+		ix.fieldKeySink(v, kp)
 	}
+}
+
+// fieldKeySink makes every value the package gives field v a sink: the
+// key kp that v's value reaches.
+func (ix *index) fieldKeySink(v *types.Var, kp keyParam) {
+	ix.seen.sinks = append(ix.seen.sinks, sink{value: ix.flow.Object(v, kp.Mode), mode: kp.Mode, where: kp.Where,
+		symbol: kp.Symbol, how: kp.How + " through field " + v.Name()})
 }
 
 // Field resolves a summary's field among the fields of other packages the

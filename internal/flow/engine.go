@@ -510,8 +510,7 @@ func (e *Engine) HasValues(obj types.Object) bool {
 			return true
 		}
 	}
-	return len(e.assigns[obj])+len(e.ranges[obj])+len(e.lits[obj])+len(e.elems[obj]) > 0 ||
-		len(e.fills[memoKey{obj, Value}])+len(e.fills[memoKey{obj, Elems}]) > 0
+	return len(e.assigns[obj])+len(e.ranges[obj])+len(e.lits[obj])+len(e.elems[obj]) > 0 || e.Filled(obj)
 }
 
 // Filled reports whether a read fills the variable or field (a loader

@@ -63,12 +63,11 @@ var requestData = []struct{ pkg, typ, field string }{
 	{"net/http", "Request", "Body"},
 	{"net/http", "Request", "Form"},
 	{"net/http", "Request", "PostForm"},
-	{"net/http", "Request", "MultipartForm"},
 }
 
 // IsRequestData reports whether field holds what a client sent in a
 // request a server received (net/http's Request.Body, Form, PostForm,
-// MultipartForm, promoted or not).
+// promoted or not).
 func IsRequestData(field *types.Var) bool {
 	if !field.IsField() || field.Pkg() == nil {
 		return false
